@@ -1,0 +1,81 @@
+import type { CensorEngineName } from '../../config.js';
+
+/**
+ * How the censor treats a term:
+ * - `redline`: shown struck through on stage, then replaced — the theatre;
+ * - `blackout`: never echoed back; shown as █ bars, then replaced;
+ * - `block`: the whole brief is refused and never performed.
+ */
+export const TIERS = ['redline', 'blackout', 'block'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const CATEGORIES = [
+  'violence',
+  'weapons',
+  'gore',
+  'sexual',
+  'nudity',
+  'drugs',
+  'self-harm',
+  'hate',
+  'profanity',
+  'corporate',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type Verdict = 'pass' | 'rewrite' | 'block';
+
+/** One term of the lexicon. `term` may be a phrase ("assault rifle"); matching handles inflections and disguises. */
+export interface LexiconEntry {
+  term: string;
+  category: Category;
+  tier: Tier;
+  /** Corporate replacements; the first is the default, others are picked deterministically for variety. */
+  euphemisms: string[];
+  /** The policy reason in corporate voice, e.g. "Brand Safety Guideline 4.2 — Weapons". */
+  reason: string;
+}
+
+/** One edit the censor made. `start`/`end` are UTF-16 offsets into the original brief. */
+export interface Change {
+  start: number;
+  end: number;
+  from: string;
+  to: string;
+  category: Category;
+  tier: Tier;
+  reason: string;
+}
+
+/** What a censor decided about a brief. `censored` is "" when the verdict is `block`. */
+export interface CensorResult {
+  verdict: Verdict;
+  censored: string;
+  changes: Change[];
+  engine: CensorEngineName;
+}
+
+/** A guild's layer over the built-in lexicon: extra terms, and built-in terms switched off. */
+export interface LexiconOverrides {
+  add: LexiconEntry[];
+  remove: string[];
+}
+
+/**
+ * The stance the censor takes. `standard` is the first pass; `reconsider` is the second pass on appeal,
+ * which lets redline terms through and keeps only blackout and block.
+ */
+export type Stance = 'standard' | 'reconsider';
+
+export interface CensorRequest {
+  brief: string;
+  stance?: Stance;
+  overrides?: LexiconOverrides;
+  signal?: AbortSignal;
+}
+
+/** The port every censor engine implements: the embedded lexicon, OpenAI, Hugging Face. */
+export interface CensorModel {
+  readonly name: CensorEngineName;
+  censor(request: CensorRequest): Promise<CensorResult>;
+}
