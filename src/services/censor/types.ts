@@ -34,6 +34,13 @@ export interface LexiconEntry {
   euphemisms: string[];
   /** The policy reason in corporate voice, e.g. "Brand Safety Guideline 4.2 — Weapons". */
   reason: string;
+  /**
+   * How the term inflects, so its euphemism can be inflected the same way ("guns" → "compliance devices",
+   * "killed" → "offboarded"). Nouns pluralise their last word, verbs inflect their first. Default `noun`.
+   */
+  pos?: 'noun' | 'verb' | 'adjective' | 'other';
+  /** Irregular forms the matcher cannot derive ("shot" for "shoot", "bled" for "bleed"). */
+  forms?: string[];
 }
 
 /** One edit the censor made. `start`/`end` are UTF-16 offsets into the original brief. */

@@ -8,6 +8,8 @@ export const lexiconEntrySchema = z.object({
   tier: z.enum(TIERS),
   euphemisms: z.array(z.string().trim().min(1).max(60)).min(1),
   reason: z.string().trim().min(1).max(120),
+  pos: z.enum(['noun', 'verb', 'adjective', 'other']).optional(),
+  forms: z.array(z.string().trim().min(1).max(60)).optional(),
 });
 
 export const changeSchema = z.object({
