@@ -1,0 +1,81 @@
+import { CENSOR_ENGINES } from '../config.js';
+import { UserFacingError } from '../errors.js';
+import { type Censorship, censorBrief } from '../services/censor/pipeline.js';
+import type { CensorModel } from '../services/censor/types.js';
+import { createCensorModel } from '../services/engines.js';
+import { decodeUtf8, MAX_STYLE_LENGTH, validateBrief } from '../services/show/brief.js';
+import { oneOf, parseCommandArgs, UsageError } from './args.js';
+import { byteLines } from './lines.js';
+import type { CliCommand } from './types.js';
+
+/**
+ * The `--jsonl` contract other tools rely on: keep these field names and their order stable.
+ * `prompt` is the final styled text sent to the image model, "" when the brief is blocked.
+ */
+export function censorRecord(brief: string, { result, prompt }: Censorship) {
+  return {
+    brief,
+    verdict: result.verdict,
+    censored: result.censored,
+    prompt,
+    changes: result.changes.map(({ from, to, category, tier, reason }) => ({ from, to, category, tier, reason })),
+    engine: result.engine,
+  };
+}
+
+export const censor: CliCommand = {
+  name: 'censor',
+  summary: 'censor briefs: one per line on stdin with --jsonl, or one given as an argument',
+  usage: 'npm run cli -- censor [--engine lexicon|openai|huggingface] [--style S] (--jsonl < briefs.txt | "<brief>")',
+  async run(args, ctx) {
+    const { values, positionals } = parseCommandArgs(args, {
+      engine: { type: 'string' },
+      style: { type: 'string' },
+      jsonl: { type: 'boolean' },
+    });
+    const engine = oneOf(values.engine, CENSOR_ENGINES, '--engine') ?? ctx.config.CENSOR_ENGINE;
+    const style =
+      values.style === undefined ? ctx.config.STYLE : validateBrief(values.style, 'style', MAX_STYLE_LENGTH);
+    const model = createCensorModel(engine, ctx.engines);
+    const write = (record: unknown) => ctx.io.stdout.write(`${JSON.stringify(record)}\n`);
+
+    if (!values.jsonl) {
+      if (positionals.length !== 1)
+        throw new UsageError('give one brief in quotes, or use --jsonl and pipe briefs on stdin');
+      const brief = validateBrief(positionals[0] ?? '');
+      write(censorRecord(brief, await censorBrief(model, { brief, style })));
+      return 0;
+    }
+    if (positionals.length > 0)
+      throw new UsageError('--jsonl reads briefs from stdin; do not also pass one as an argument');
+    return censorLines(model, style, ctx.io.stdin as AsyncIterable<Buffer>, write, (line) => ctx.io.stderr.write(line));
+  },
+};
+
+/** Censors one brief per line, in order; a bad line becomes an error object and the rest still run. */
+async function censorLines(
+  model: CensorModel,
+  style: string,
+  input: AsyncIterable<Buffer>,
+  write: (record: unknown) => void,
+  warn: (line: string) => void,
+): Promise<number> {
+  let lineNumber = 0;
+  let rejected = 0;
+  for await (const bytes of byteLines(input)) {
+    lineNumber++;
+    try {
+      const brief = validateBrief(decodeUtf8(bytes));
+      write(censorRecord(brief, await censorBrief(model, { brief, style })));
+    } catch (err) {
+      if (!(err instanceof UserFacingError)) throw err;
+      rejected++;
+      write({ line: lineNumber, error: err.message });
+    }
+  }
+  if (rejected > 0) {
+    warn(`error: ${rejected} of ${lineNumber} lines were rejected (see the "error" objects on stdout)\n`);
+    return 1;
+  }
+  return 0;
+}

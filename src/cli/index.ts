@@ -1,0 +1,6 @@
+import { censor } from './censor.js';
+import { rehearse } from './rehearse.js';
+import type { CliCommand } from './types.js';
+
+/** Every CLI command, in the order `--help` lists them. */
+export const cliCommands: CliCommand[] = [rehearse, censor];
