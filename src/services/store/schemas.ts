@@ -42,6 +42,8 @@ export const PERFORMANCE_STATUSES = [
   'vetoed',
   'skipped',
   'failed',
+  /** withdrawn by a moderator after it was performed */
+  'removed',
 ] as const;
 export type PerformanceStatus = (typeof PERFORMANCE_STATUSES)[number];
 

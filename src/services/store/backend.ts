@@ -1,0 +1,95 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { createKeyv as createRedisKeyv } from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import type { Logger } from '../../logger.js';
+import { keys, STORE_NAMESPACE } from './keys.js';
+import { StoreError } from './store-error.js';
+
+const REDIS_CONNECT_TIMEOUT_MS = 10_000;
+
+/** Which backend a STORE_URL names, and where it points. */
+export type StoreTarget =
+  | { backend: 'memory' }
+  | { backend: 'sqlite'; path: string }
+  | { backend: 'redis'; url: string };
+
+/**
+ * Reads a STORE_URL: `memory:`, `sqlite://relative/path.sqlite` (against `cwd`), `sqlite:///absolute/path.sqlite`,
+ * `redis://…` or `rediss://…`. The error for an unknown scheme names only the scheme, since a URL may hold a password.
+ */
+export function parseStoreUrl(url: string, cwd: string = process.cwd()): StoreTarget {
+  if (url === 'memory:' || url === 'memory://') return { backend: 'memory' };
+  if (url.startsWith('sqlite://')) {
+    const path = url.slice('sqlite://'.length);
+    if (path === '')
+      throw new StoreError('store: STORE_URL "sqlite://" needs a file path, e.g. sqlite://data/stage.sqlite');
+    return { backend: 'sqlite', path: resolve(cwd, path) };
+  }
+  if (url.startsWith('redis://') || url.startsWith('rediss://')) return { backend: 'redis', url };
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? '(none)';
+  throw new StoreError(
+    `store: unknown STORE_URL scheme ${JSON.stringify(scheme)}; use sqlite://path/to/file.sqlite, memory: or redis://host:port`,
+  );
+}
+
+/**
+ * Opens the Keyv instance for a target and proves it works with one read, so a bad path or an unreachable server
+ * fails at startup with a clear message instead of at the first /brief. Errors from the adapter also reject the
+ * call that hit them (`throwOnErrors`); the listener logs the ones no call sees, such as a Redis reconnect.
+ */
+export async function openKeyv(target: StoreTarget, log: Logger): Promise<Keyv> {
+  const keyv = await create(target);
+  keyv.on('error', (err: unknown) => log.warn({ err, backend: target.backend }, 'store adapter error'));
+  try {
+    await keyv.get(keys.guilds());
+  } catch (err) {
+    // Without this a Redis client would keep reconnecting and hold the process open.
+    await keyv
+      .disconnect()
+      .catch((closeErr: unknown) => log.debug({ err: closeErr }, 'store: disconnect after failed open'));
+    throw new StoreError(`store: cannot open ${describe(target)}: ${(err as Error).message}`, { cause: err });
+  }
+  log.info({ backend: target.backend, ...(target.backend === 'sqlite' ? { path: target.path } : {}) }, 'store opened');
+  return keyv;
+}
+
+async function create(target: StoreTarget): Promise<Keyv> {
+  switch (target.backend) {
+    case 'memory':
+      return new Keyv({ store: new Map(), namespace: STORE_NAMESPACE, throwOnErrors: true });
+    case 'sqlite': {
+      try {
+        await mkdir(dirname(target.path), { recursive: true });
+      } catch (err) {
+        throw new StoreError(
+          `store: cannot create the folder for SQLite file ${target.path}: ${(err as Error).message}`,
+          { cause: err },
+        );
+      }
+      // A second connection (a CLI run beside the bot) waits for a lock instead of failing at once.
+      const store = new KeyvSqlite({ uri: `sqlite://${target.path}`, busyTimeout: 5_000 });
+      return new Keyv({ store, namespace: STORE_NAMESPACE, throwOnErrors: true });
+    }
+    case 'redis':
+      return createRedisKeyv(target.url, {
+        namespace: STORE_NAMESPACE,
+        throwOnErrors: true,
+        throwOnConnectError: true,
+        // Without a timeout the client retries an unreachable server forever and startup hangs.
+        connectionTimeout: REDIS_CONNECT_TIMEOUT_MS,
+      });
+  }
+}
+
+function describe(target: StoreTarget): string {
+  switch (target.backend) {
+    case 'memory':
+      return 'the in-memory store';
+    case 'sqlite':
+      return `SQLite file ${target.path}`;
+    case 'redis':
+      return 'the Redis server in STORE_URL';
+  }
+}

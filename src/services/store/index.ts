@@ -1,0 +1,62 @@
+import type { Logger } from '../../logger.js';
+import { openKeyv, parseStoreUrl } from './backend.js';
+import { GuildSettingsRepository } from './guild-settings.js';
+import { PerformanceRepository } from './performances.js';
+import { Records } from './records.js';
+import { VoteRepository } from './votes.js';
+
+export { parseStoreUrl, type StoreTarget } from './backend.js';
+export { GuildSettingsRepository } from './guild-settings.js';
+export { keys, STORE_NAMESPACE } from './keys.js';
+export {
+  type ListOptions,
+  type NewPerformance,
+  type PerformancePatch,
+  PerformanceRepository,
+  UNFINISHED_STATUSES,
+} from './performances.js';
+export type {
+  GuildSettings,
+  Performance,
+  PerformanceStatus,
+  Tally,
+  VoteSide,
+  Votes,
+} from './schemas.js';
+export { StoreError } from './store-error.js';
+export { VoteRepository } from './votes.js';
+
+/**
+ * The show's storage: typed repositories over one Keyv instance, every read validated by zod.
+ *
+ * Concurrency: each read-modify-write of a key runs under an in-process lock owned by this instance, so
+ * concurrent creates, updates, votes and settings changes in one process never lose a write. Across processes
+ * nothing is locked; that is safe because all of a guild's traffic reaches one process (sharding by guild).
+ */
+export interface Store {
+  performances: PerformanceRepository;
+  votes: VoteRepository;
+  guilds: GuildSettingsRepository;
+  /** Waits for queued writes, then disconnects. */
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** The clock for createdAt/updatedAt; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+/**
+ * Opens the store named by STORE_URL (`sqlite://data/stage.sqlite`, `sqlite:///abs/path.sqlite`, `memory:`,
+ * `redis://…`). Fails with a StoreError on an unknown scheme or a backend that cannot be opened.
+ */
+export async function openStore(url: string, log: Logger, options: StoreOptions = {}): Promise<Store> {
+  const keyv = await openKeyv(parseStoreUrl(url), log);
+  const records = new Records(keyv, log, options.now ?? (() => new Date()));
+  return {
+    performances: new PerformanceRepository(records),
+    votes: new VoteRepository(records),
+    guilds: new GuildSettingsRepository(records),
+    close: () => records.close(),
+  };
+}
