@@ -60,6 +60,16 @@ function noteFor(change: Change, index: number, brief: string): FrameNote {
   };
 }
 
+/** The brief as the audience may read it: blackout and block terms replaced by bars, nothing else touched. */
+export function maskedBrief(brief: string, changes: readonly Change[]): Segment[] {
+  const sorted = [...changes].sort((a, b) => a.start - b.start);
+  return segmentsFor(
+    brief,
+    sorted,
+    sorted.map(() => 'pending'),
+  );
+}
+
 /** Groups the changes into the beats of the act: the first few alone, the rest together. */
 function beats(count: number): number[][] {
   const solo = Array.from({ length: Math.min(count, MAX_SOLO_CHANGES) }, (_, i) => [i]);

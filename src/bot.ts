@@ -1,0 +1,82 @@
+import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import type { BotConfig } from './config.js';
+import type { Context } from './context.js';
+import { NO_MENTIONS } from './discord/format.js';
+import { DiscordPresenter } from './discord/presenter.js';
+import { onInteractionCreate } from './events/interaction-create.js';
+import { onReady } from './events/ready.js';
+import type { Logger } from './logger.js';
+import type { Lexicon } from './services/censor/lexicon/index.js';
+import { createCensorModel, createImageModel, type EngineDeps } from './services/engines.js';
+import { Director } from './services/show/director.js';
+import { Stage } from './services/show/stage.js';
+import type { Store } from './services/store/index.js';
+
+export interface BotOptions {
+  config: BotConfig;
+  log: Logger;
+  store: Store;
+  lexicon: Lexicon;
+  /** Replaces the hosted engines' transport (tests). */
+  fetch?: typeof fetch;
+  /** The longest an act may run (default ten minutes). */
+  actTimeoutMs?: number;
+  /** Replaces the presenter's wait between frames (tests and benchmarks). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export interface Bot {
+  client: Client;
+  ctx: Context;
+  stage: Stage;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Wires the show to a discord.js client. Only the entry point and tests call this. */
+export function createBot(options: BotOptions): Bot {
+  const { config, log, store, lexicon } = options;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    rest: { api: config.DISCORD_API_URL },
+  });
+  const engines: EngineDeps = { config, log, lexicon, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const stage = new Stage({ log, actTimeoutMs: options.actTimeoutMs ?? 10 * 60_000 });
+  const presenter = new DiscordPresenter({ client, store, log, sleep: options.sleep });
+  const director = new Director({
+    store,
+    stage,
+    lexicon,
+    log,
+    defaults: { censorEngine: config.CENSOR_ENGINE, imageEngine: config.IMAGE_ENGINE, style: config.STYLE },
+    censorModel: (name) => createCensorModel(name, engines),
+    imageModel: (name) => createImageModel(name, engines),
+    presenter: () => presenter,
+  });
+  const ctx: Context = { config, log, services: { store, lexicon, director, engines } };
+
+  client.once(Events.ClientReady, (ready) => void onReady(ready, ctx));
+  client.on(Events.InteractionCreate, (interaction) => void onInteractionCreate(interaction, ctx));
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.debug(
+      { route: info.route, retryAfter: info.retryAfter, scope: info.scope, global: info.global },
+      'rate limited',
+    ),
+  );
+
+  return {
+    client,
+    ctx,
+    stage,
+    async start() {
+      await client.login(config.DISCORD_TOKEN);
+    },
+    async stop() {
+      stage.stop();
+      await stage.idle();
+      await client.destroy();
+    },
+  };
+}

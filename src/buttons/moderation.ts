@@ -1,0 +1,85 @@
+import type { ButtonInteraction } from 'discord.js';
+import { NO_MENTIONS, noteEmbed } from '../discord/format.js';
+import { assertModerator } from '../discord/guards.js';
+import type { ButtonHandler } from './types.js';
+
+/** Takes the buttons off a moderation message at once, so a decision cannot be clicked twice. */
+async function close(interaction: ButtonInteraction, line: string, number: number | undefined): Promise<void> {
+  await interaction.update({
+    embeds: [noteEmbed(line, number ?? 0)],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+  });
+}
+
+async function numberOf(interaction: ButtonInteraction, id: string, ctx: Parameters<ButtonHandler['execute']>[2]) {
+  return (await ctx.services.store.performances.get(id))?.number;
+}
+
+export const release = {
+  kind: 'release',
+  async execute(interaction, { performanceId }, ctx) {
+    assertModerator(interaction);
+    await close(
+      interaction,
+      `Released by <@${interaction.user.id}>. The illustration department has been briefed.`,
+      await numberOf(interaction, performanceId, ctx),
+    );
+    await ctx.services.director.release(performanceId);
+  },
+} satisfies ButtonHandler;
+
+export const veto = {
+  kind: 'veto',
+  async execute(interaction, { performanceId }, ctx) {
+    assertModerator(interaction);
+    await close(interaction, `Vetoed by <@${interaction.user.id}>.`, await numberOf(interaction, performanceId, ctx));
+    await ctx.services.director.veto(performanceId);
+  },
+} satisfies ButtonHandler;
+
+export const grant = {
+  kind: 'grant',
+  async execute(interaction, { performanceId }, ctx) {
+    assertModerator(interaction);
+    await close(
+      interaction,
+      `Appeal granted by <@${interaction.user.id}>. The censor will reconsider.`,
+      await numberOf(interaction, performanceId, ctx),
+    );
+    await ctx.services.director.decideAppeal(performanceId, true);
+  },
+} satisfies ButtonHandler;
+
+export const deny = {
+  kind: 'deny',
+  async execute(interaction, { performanceId }, ctx) {
+    assertModerator(interaction);
+    await close(
+      interaction,
+      `Appeal denied by <@${interaction.user.id}>.`,
+      await numberOf(interaction, performanceId, ctx),
+    );
+    await ctx.services.director.decideAppeal(performanceId, false);
+  },
+} satisfies ButtonHandler;
+
+/** Withdraws a performance: its final cut is replaced by a notice and it leaves the results. */
+export const remove = {
+  kind: 'remove',
+  async execute(interaction, { performanceId }, ctx) {
+    assertModerator(interaction);
+    const performance = await ctx.services.store.performances.update(performanceId, {
+      status: 'removed',
+      note: `withdrawn by ${interaction.user.id}`,
+    });
+    await interaction.update({
+      embeds: [
+        noteEmbed(`Performance №${performance.number} has been withdrawn by the moderators.`, performance.number),
+      ],
+      components: [],
+      attachments: [],
+      allowedMentions: NO_MENTIONS,
+    });
+  },
+} satisfies ButtonHandler;

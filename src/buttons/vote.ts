@@ -1,0 +1,27 @@
+import { EmbedBuilder } from 'discord.js';
+import { finaleButtons, NO_MENTIONS, tallyLine } from '../discord/format.js';
+import { UserFacingError } from '../errors.js';
+import { VOTE_SIDES, type VoteSide } from '../services/store/schemas.js';
+import type { ButtonHandler } from './types.js';
+
+/** One vote per member per performance, changeable; the tally on the message is updated in the same call. */
+export const vote = {
+  kind: 'vote',
+  async execute(interaction, { performanceId, arg }, ctx) {
+    if (!VOTE_SIDES.includes(arg as VoteSide)) throw new UserFacingError('That ballot is not valid.');
+    const performance = await ctx.services.store.performances.get(performanceId);
+    if (!performance || performance.status !== 'done')
+      throw new UserFacingError('Voting on this performance is closed.');
+    const tally = await ctx.services.store.votes.cast(performanceId, interaction.user.id, arg as VoteSide);
+    const [first, ...rest] = interaction.message.embeds;
+    const embeds = first
+      ? [
+          EmbedBuilder.from(first)
+            .setFields(first.fields.map((f) => (f.name === 'Audience verdict' ? { ...f, value: tallyLine(tally) } : f)))
+            .toJSON(),
+          ...rest.map((e) => e.toJSON()),
+        ]
+      : [];
+    await interaction.update({ embeds, components: finaleButtons(performance, tally), allowedMentions: NO_MENTIONS });
+  },
+} satisfies ButtonHandler;

@@ -1,0 +1,24 @@
+import { type Interaction, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { UserFacingError } from '../errors.js';
+import { NO_MENTIONS } from './format.js';
+
+/** Moderators are members with Manage Server. Checked at run time, not only by Discord's command defaults. */
+export function assertModerator(interaction: Interaction): void {
+  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+    throw new UserFacingError('Only moderators (members with Manage Server) can do that.');
+  }
+}
+
+/** The guild an interaction came from; the show runs in servers only. */
+export function guildIdOf(interaction: Interaction): string {
+  if (!interaction.guildId) throw new UserFacingError('The show runs in servers only, not in direct messages.');
+  return interaction.guildId;
+}
+
+/** An ephemeral answer that pings nobody, whether or not the interaction was already acknowledged. */
+export async function answerPrivately(interaction: Interaction, content: string): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  const payload = { content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
+  if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
+  else await interaction.reply(payload);
+}

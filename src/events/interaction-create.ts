@@ -1,0 +1,41 @@
+import type { Interaction } from 'discord.js';
+import { buttonsByKind } from '../buttons/index.js';
+import { commandsByName } from '../commands/index.js';
+import type { Context } from '../context.js';
+import { parseCustomId } from '../discord/format.js';
+import { answerPrivately } from '../discord/guards.js';
+import { isHarmlessDiscordError, UserFacingError } from '../errors.js';
+
+const BACKSTAGE_LINE = '⚠️ Something went wrong backstage. The incident has been minuted; please try again in a moment.';
+
+/**
+ * The one error boundary for interactions: expected failures are shown to the member as is (ephemeral);
+ * Discord's known-harmless errors are logged at debug; everything else is logged with context and answered in
+ * character. Nothing here ever throws into discord.js.
+ */
+export async function onInteractionCreate(interaction: Interaction, ctx: Context): Promise<void> {
+  const fields = { guildId: interaction.guildId, userId: interaction.user.id, interactionId: interaction.id };
+  try {
+    if (interaction.isChatInputCommand()) {
+      const command = commandsByName.get(interaction.commandName);
+      if (!command) throw new UserFacingError('That command is not part of this show.');
+      await command.execute(interaction, ctx);
+    } else if (interaction.isButton()) {
+      const target = parseCustomId(interaction.customId);
+      const handler = target && buttonsByKind.get(target.kind);
+      if (!target || !handler) throw new UserFacingError('That button no longer belongs to a performance.');
+      await handler.execute(interaction, target, ctx);
+    }
+  } catch (err) {
+    if (isHarmlessDiscordError(err)) {
+      ctx.log.debug({ err, ...fields }, 'interaction target already gone');
+      return;
+    }
+    const expected = err instanceof UserFacingError;
+    if (!expected) ctx.log.error({ err, ...fields }, 'interaction failed');
+    await answerPrivately(interaction, expected ? err.message : BACKSTAGE_LINE).catch((answerErr: unknown) => {
+      if (!isHarmlessDiscordError(answerErr))
+        ctx.log.warn({ err: answerErr, ...fields }, 'could not answer interaction');
+    });
+  }
+}

@@ -1,0 +1,258 @@
+import type { CensorEngineName, ImageEngineName } from '../../config.js';
+import { UserFacingError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { Lexicon } from '../censor/lexicon/index.js';
+import type { CensorModel } from '../censor/types.js';
+import type { ImageModel } from '../imagery/types.js';
+import type { Store } from '../store/index.js';
+import type { GuildSettings, Performance } from '../store/schemas.js';
+import { type ActDeps, type ActPresenter, endAct, performAct, reconsider, renderFinale } from './act.js';
+import { buildFrames } from './frames.js';
+import type { Stage } from './stage.js';
+
+export interface DirectorOptions {
+  store: Store;
+  stage: Stage;
+  lexicon: Lexicon;
+  log: Logger;
+  defaults: { censorEngine: CensorEngineName; imageEngine: ImageEngineName; style: string };
+  censorModel(name: CensorEngineName): CensorModel;
+  imageModel(name: ImageEngineName): ImageModel;
+  presenter(performance: Performance): ActPresenter;
+  now?: () => number;
+}
+
+export interface Submission {
+  guildId: string;
+  channelId: string;
+  authorId: string;
+  brief: string;
+  style?: string;
+}
+
+export type SubmitOutcome =
+  | { kind: 'queued'; performance: Performance; place: number }
+  | { kind: 'blocked'; performance: Performance; reasons: string[] };
+
+export type AppealOutcome = 'upheld' | 'overturned';
+
+/**
+ * Runs the show for every guild: takes briefs in, queues acts, and handles what the audience and the
+ * moderators do afterwards. Platform-agnostic: Discord reaches it through commands and a presenter.
+ */
+export class Director {
+  private readonly lastSubmission = new Map<string, number>();
+  /** Acts queued or on stage, by performance id, for the per-member and per-guild caps. */
+  private readonly pending = new Map<string, { guildId: string; authorId: string }>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: DirectorOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Saves the brief first, then refuses it (block tier) or queues it. Limits are checked before saving. */
+  async submit(submission: Submission): Promise<SubmitOutcome> {
+    const { store, stage, lexicon, defaults } = this.options;
+    const settings = await store.guilds.get(submission.guildId);
+    if (settings.paused)
+      throw new UserFacingError('The stage is paused by the moderators. Briefs are not being accepted right now.');
+    this.checkLimits(submission, settings);
+    // Claimed before the first await so two quick submissions cannot both pass the cooldown.
+    this.lastSubmission.set(`${submission.guildId}:${submission.authorId}`, this.now());
+
+    const scan = lexicon.withOverrides(settings.lexicon).rewrite(submission.brief);
+    const performance = await store.performances.create({
+      guildId: submission.guildId,
+      channelId: submission.channelId,
+      authorId: submission.authorId,
+      brief: submission.brief,
+      style: submission.style ?? settings.style ?? defaults.style,
+      status: scan.verdict === 'block' ? 'blocked' : 'queued',
+      censorEngine: settings.censorEngine ?? defaults.censorEngine,
+      imageEngine: settings.imageEngine ?? defaults.imageEngine,
+      ...(scan.verdict === 'block' ? { result: { ...scan, engine: 'lexicon' as const } } : {}),
+    });
+    if (scan.verdict === 'block') {
+      const reasons = [...new Set(scan.changes.filter((c) => c.tier === 'block').map((c) => c.reason))];
+      return { kind: 'blocked', performance, reasons };
+    }
+    return { kind: 'queued', performance, place: this.queueAct(performance) };
+  }
+
+  /** Picks up acts that were queued or on stage when the process stopped. */
+  async resumeUnfinished(): Promise<Performance[]> {
+    const unfinished = await this.options.store.performances.listUnfinished();
+    const resumed = unfinished.filter((p) => p.status === 'queued' || p.status === 'performing');
+    for (const performance of resumed) this.queueAct(performance);
+    if (resumed.length) this.options.log.info({ count: resumed.length }, 'resumed unfinished performances');
+    return resumed;
+  }
+
+  status(guildId: string) {
+    return this.options.stage.status(guildId);
+  }
+
+  async skip(guildId: string): Promise<string | undefined> {
+    return this.options.stage.skip(guildId);
+  }
+
+  /** Clears the queue; the cleared acts are marked skipped in the store so a restart does not bring them back. */
+  async clear(guildId: string): Promise<number> {
+    const cleared = this.options.stage.clear(guildId);
+    for (const id of cleared) this.pending.delete(id);
+    for (const id of cleared)
+      await this.options.store.performances.update(id, { status: 'skipped', note: 'cleared from the queue' });
+    return cleared.length;
+  }
+
+  /** Review mode: a moderator releases an approved prompt; its image is rendered in the guild's lane. */
+  async release(performanceId: string): Promise<Performance> {
+    const performance = await this.awaiting(performanceId);
+    await this.options.store.performances.update(performance.id, { status: 'performing' });
+    let finished = performance;
+    await this.options.stage.runInLane(performance.guildId, async (signal) => {
+      const deps = await this.actDeps(performance, signal);
+      try {
+        finished = await renderFinale(performance, deps);
+      } catch (err) {
+        finished = await endAct(performance, deps, err);
+      }
+    });
+    return finished;
+  }
+
+  /** Review mode: a moderator vetoes an approved prompt; nothing is rendered. */
+  async veto(performanceId: string): Promise<Performance> {
+    const performance = await this.awaiting(performanceId);
+    const vetoed = await this.options.store.performances.update(performance.id, { status: 'vetoed' });
+    await this.options
+      .presenter(vetoed)
+      .note(vetoed, 'The moderators have vetoed this prompt. No image will be produced.');
+    return vetoed;
+  }
+
+  /**
+   * The author's one appeal. Without review mode the censor reconsiders in public at once; in review mode the
+   * appeal waits for a moderator's decision (`decideAppeal`).
+   */
+  async appeal(performanceId: string, userId: string): Promise<'pending' | AppealOutcome> {
+    const performance = await this.get(performanceId);
+    if (performance.authorId !== userId)
+      throw new UserFacingError('Only the author of a brief may appeal its censorship.');
+    if (performance.appeal)
+      throw new UserFacingError('This performance has already been appealed. The decision is final.');
+    if (performance.status !== 'done') throw new UserFacingError('Only a finished performance can be appealed.');
+    const settings = await this.options.store.guilds.get(performance.guildId);
+    const pending = await this.options.store.performances.update(performance.id, {
+      appeal: { at: new Date(this.now()).toISOString(), outcome: 'pending' },
+    });
+    if (settings.reviewMode) {
+      await this.options
+        .presenter(pending)
+        .note(pending, 'An appeal has been lodged. It awaits the moderators’ decision.');
+      return 'pending';
+    }
+    return this.reconsiderInPublic(pending);
+  }
+
+  /** Review mode: a moderator grants (the censor reconsiders) or denies an appeal. */
+  async decideAppeal(performanceId: string, grant: boolean): Promise<AppealOutcome> {
+    const performance = await this.get(performanceId);
+    if (performance.appeal?.outcome !== 'pending')
+      throw new UserFacingError('There is no pending appeal on this performance.');
+    if (grant) return this.reconsiderInPublic(performance);
+    const upheld = await this.options.store.performances.update(performance.id, {
+      appeal: { ...performance.appeal, outcome: 'upheld' },
+    });
+    await this.options.presenter(upheld).note(upheld, 'Appeal denied by the moderators. The original decision stands.');
+    return 'upheld';
+  }
+
+  private async reconsiderInPublic(performance: Performance): Promise<AppealOutcome> {
+    let outcome: AppealOutcome = 'upheld';
+    await this.options.stage.runInLane(performance.guildId, async (signal) => {
+      const deps = await this.actDeps(performance, signal);
+      const second = await reconsider(performance, deps);
+      const presenter = deps.presenter;
+      await presenter.note(performance, 'The Content Standards Division is reconsidering this brief on appeal.');
+      await presenter.play(performance, buildFrames(performance.brief, second, { pace: deps.settings.pace }), signal);
+      outcome = second.prompt !== performance.prompt ? 'overturned' : 'upheld';
+      const updated = await this.options.store.performances.update(performance.id, {
+        appeal: {
+          at: performance.appeal?.at ?? new Date(this.now()).toISOString(),
+          outcome,
+          result: second.result,
+          prompt: second.prompt,
+        },
+      });
+      await presenter.note(
+        updated,
+        outcome === 'overturned'
+          ? `Appeal granted in part. Reinstated language has been approved: “${second.result.censored}”.`
+          : 'Appeal denied. On reflection, the original decision stands.',
+      );
+    });
+    return outcome;
+  }
+
+  private queueAct(performance: Performance): number {
+    this.pending.set(performance.id, { guildId: performance.guildId, authorId: performance.authorId });
+    return this.options.stage.enqueueAct(performance.guildId, performance.id, async (signal) => {
+      try {
+        const fresh = (await this.options.store.performances.get(performance.id)) ?? performance;
+        if (fresh.status !== 'queued' && fresh.status !== 'performing') return;
+        await performAct(fresh, await this.actDeps(fresh, signal));
+      } finally {
+        this.pending.delete(performance.id);
+      }
+    });
+  }
+
+  private async actDeps(performance: Performance, signal: AbortSignal): Promise<ActDeps> {
+    const settings = await this.options.store.guilds.get(performance.guildId);
+    return {
+      store: this.options.store,
+      log: this.options.log,
+      censor: this.options.censorModel(performance.censorEngine),
+      image: this.options.imageModel(performance.imageEngine),
+      presenter: this.options.presenter(performance),
+      settings: {
+        pace: settings.pace,
+        reviewMode: settings.reviewMode,
+        renderOriginal: settings.renderOriginal,
+        overrides: settings.lexicon,
+      },
+      signal,
+    };
+  }
+
+  private checkLimits(submission: Submission, settings: GuildSettings): void {
+    const last = this.lastSubmission.get(`${submission.guildId}:${submission.authorId}`);
+    const wait = last === undefined ? 0 : Math.ceil((last + settings.cooldownSeconds * 1000 - this.now()) / 1000);
+    if (wait > 0)
+      throw new UserFacingError(`The Content Standards Division needs a moment. You can submit again in ${wait} s.`);
+    const { current, queued } = this.options.stage.status(submission.guildId);
+    if (queued.length + (current ? 1 : 0) >= settings.maxQueuedPerGuild) {
+      throw new UserFacingError(
+        `The queue is full (${settings.maxQueuedPerGuild} briefs). Please try again after a few performances.`,
+      );
+    }
+  }
+
+  async countQueuedFor(guildId: string, authorId: string): Promise<number> {
+    const queued = await this.options.store.performances.listByGuild(guildId, { statuses: ['queued', 'performing'] });
+    return queued.filter((p) => p.authorId === authorId).length;
+  }
+
+  private async get(performanceId: string): Promise<Performance> {
+    const performance = await this.options.store.performances.get(performanceId);
+    if (!performance) throw new UserFacingError('That performance is no longer on record.');
+    return performance;
+  }
+
+  private async awaiting(performanceId: string): Promise<Performance> {
+    const performance = await this.get(performanceId);
+    if (performance.status !== 'awaiting-release') throw new UserFacingError('This prompt is not awaiting release.');
+    return performance;
+  }
+}
