@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { cli } from './helpers.js';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+let out: string;
+
+beforeEach(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'ct-rehearse-'));
+});
+afterEach(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+describe('rehearse', () => {
+  test('plays the show in plain text off a TTY and writes the poster and the record', async () => {
+    const run = await cli(['rehearse', 'a knight with a bloody sword in a burning village', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Compliance Theatre — Performance №1');
+    expect(run.stdout).toContain('~~sword~~');
+    expect(run.stdout).toContain('[ APPROVED ]');
+    expect(run.stdout).not.toContain('\u001b[');
+    const png = await readFile(path.join(out, 'performance-1.png'));
+    expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    const record = JSON.parse(await readFile(path.join(out, 'performance-1.json'), 'utf8'));
+    expect(record.performance.status).toBe('done');
+    expect(record.verdict).toBe('rewrite');
+    expect(record.prompt.endsWith('approved for all audiences')).toBe(true);
+    expect(record.prompt).not.toMatch(/bloody|sword|burning/);
+  });
+
+  test('a blocked brief is refused: a record, no image', async () => {
+    const run = await cli(['rehearse', 'a snuff film', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('[ REFUSED  ]');
+    expect(run.stdout).not.toContain('snuff');
+    expect(await readdir(out)).toEqual(['performance-1.json']);
+    const record = JSON.parse(await readFile(path.join(out, 'performance-1.json'), 'utf8'));
+    expect(record.performance.status).toBe('blocked');
+  });
+
+  test.each([
+    [['rehearse'], 2, /give exactly one brief/],
+    [['rehearse', '   '], 1, /The brief is empty/],
+    [['rehearse', 'a cat', '--image', 'crayon'], 2, /unknown --image "crayon"/],
+    [['rehearse', 'a cat', '--pace', 'fast'], 2, /--pace must be a number from 0 to 5/],
+    [['rehearse', 'a cat', '--style', 'x'.repeat(301)], 1, /style is 301 characters; the limit is 300/],
+  ])('%j exits %i with one clear line', async (argv, code, message) => {
+    const run = await cli([...argv, '--out', out]);
+    expect(run.code).toBe(code);
+    expect(run.stderr).toMatch(message);
+  });
+
+  test('the real command line prints one line and no stack trace on bad input', () => {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', 'rehearse', 'a cat', '--censor', 'tarot'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, STORE_URL: 'memory:' },
+        timeout: 30_000,
+      },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error: unknown --censor "tarot"/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
