@@ -96,7 +96,7 @@ export const rehearse: CliCommand = {
         out.write(
           image
             ? `Poster: ${image.file}\nRecord: ${base}.json\n`
-            : `Refused: no image rendered.\nRecord: ${base}.json\n`,
+            : `\nRefused: no image rendered.\nRecord: ${base}.json\n`,
         );
         return 0;
       } catch (err) {
