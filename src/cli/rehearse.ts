@@ -95,7 +95,7 @@ export const rehearse: CliCommand = {
         await writeFile(`${base}.json`, `${JSON.stringify(record, null, 2)}\n`);
         out.write(
           image
-            ? `Poster: ${image.file}\nRecord: ${base}.json\n`
+            ? `\nPoster: ${image.file}\nRecord: ${base}.json\n`
             : `\nRefused: no image rendered.\nRecord: ${base}.json\n`,
         );
         return 0;
