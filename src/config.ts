@@ -34,16 +34,33 @@ const sharedSchema = z.object({
   OPENAI_BASE_URL: url,
   OPENAI_CENSOR_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini'),
   OPENAI_IMAGE_MODEL: withDefault(z.string().min(1), 'gpt-image-1'),
+  OPENAI_IMAGE_SIZE: withDefault(
+    z.string().regex(/^(?:\d{2,4}x\d{2,4}|auto)$/, 'must be WIDTHxHEIGHT or auto'),
+    '1024x1024',
+  ),
+  /** Temperature of the hosted censors (openai, huggingface); 0 gives the same rewrite for the same brief. */
+  CENSOR_TEMPERATURE: withDefault(z.coerce.number().min(0).max(2), 0),
 
   HF_TOKEN: optionalText,
   HF_CENSOR_MODEL: withDefault(z.string().min(1), 'tiiuae/falcon-7b-instruct'),
   HF_CENSOR_ENDPOINT_URL: url,
+  /** `text-generation` sends the fine-tune's `### Human: … ### Assistant:` template; `chat-completion` a chat. */
+  HF_CENSOR_TASK: withDefault(z.enum(['text-generation', 'chat-completion']), 'text-generation'),
   HF_IMAGE_MODEL: withDefault(z.string().min(1), 'stabilityai/stable-diffusion-xl-base-1.0'),
   HF_IMAGE_ENDPOINT_URL: url,
 
   REPLICATE_API_TOKEN: optionalText,
   REPLICATE_BASE_URL: url,
   REPLICATE_IMAGE_MODEL: withDefault(z.string().min(1), 'black-forest-labs/flux-schnell'),
+  /** Extra inputs for the Replicate model as a JSON object, e.g. {"num_inference_steps":4}. */
+  REPLICATE_IMAGE_INPUT: z.preprocess((v) => {
+    if (v === '' || v === undefined) return undefined;
+    try {
+      return JSON.parse(String(v));
+    } catch {
+      return v;
+    }
+  }, z.record(z.string(), z.unknown(), { error: 'must be a JSON object' }).optional()),
 });
 
 const discordSchema = z.object({
