@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
-import type { BotConfig } from './config.js';
+import type { BotConfig, CensorEngineName, ImageEngineName } from './config.js';
 import type { Context } from './context.js';
 import { NO_MENTIONS } from './discord/format.js';
 import { DiscordPresenter } from './discord/presenter.js';
@@ -7,6 +7,8 @@ import { onInteractionCreate } from './events/interaction-create.js';
 import { onReady } from './events/ready.js';
 import type { Logger } from './logger.js';
 import type { Lexicon } from './services/censor/lexicon/index.js';
+import type { CensorModel } from './services/censor/types.js';
+import type { ImageModel } from './services/imagery/types.js';
 import { createCensorModel, createImageModel, type EngineDeps } from './services/engines.js';
 import { Director } from './services/show/director.js';
 import { Stage } from './services/show/stage.js';
@@ -33,6 +35,15 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
+function memo<K, V>(cache: Map<K, V>, key: K, build: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = build();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** Wires the show to a discord.js client. Only the entry point and tests call this. */
 export function createBot(options: BotOptions): Bot {
   const { config, log, store, lexicon } = options;
@@ -42,6 +53,9 @@ export function createBot(options: BotOptions): Bot {
     rest: { api: config.DISCORD_API_URL },
   });
   const engines: EngineDeps = { config, log, lexicon, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  // Engines are built once per name and reused by every act.
+  const censors = new Map<CensorEngineName, CensorModel>();
+  const images = new Map<ImageEngineName, ImageModel>();
   const stage = new Stage({ log, actTimeoutMs: options.actTimeoutMs ?? 10 * 60_000 });
   const presenter = new DiscordPresenter({ client, store, log, sleep: options.sleep });
   const director = new Director({
@@ -50,8 +64,8 @@ export function createBot(options: BotOptions): Bot {
     lexicon,
     log,
     defaults: { censorEngine: config.CENSOR_ENGINE, imageEngine: config.IMAGE_ENGINE, style: config.STYLE },
-    censorModel: (name) => createCensorModel(name, engines),
-    imageModel: (name) => createImageModel(name, engines),
+    censorModel: (name) => memo(censors, name, () => createCensorModel(name, engines)),
+    imageModel: (name) => memo(images, name, () => createImageModel(name, engines)),
     presenter: () => presenter,
   });
   const ctx: Context = { config, log, services: { store, lexicon, director, engines } };

@@ -105,8 +105,12 @@ export function cleanModelOutput(raw: string, options: { brief: string; style: s
   if (nextTurn) text = text.slice(0, nextTurn.index);
   text = stripWrapping(text);
   text = text.replace(/\s+/g, ' ').trim();
-  text = stripModelStyle(text, options.brief, options.style);
-  text = stripTrailingNumbers(text, options.brief);
+  // Style words and digits come in either order ("…, argent 8812", "… 8812, argent"): strip until stable.
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = stripTrailingNumbers(stripModelStyle(text, options.brief, options.style), options.brief).trimEnd();
+    text = text.replace(/[\s,;:]+$/, '');
+  }
   text = stripWrapping(text.replace(/[\s,;:]+$/, ''));
   if (!text) throw new ModelError(options.engine, 'returned an empty rewrite');
   if (text.length > maxOutputLength(options.brief)) {

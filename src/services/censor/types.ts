@@ -76,6 +76,8 @@ export type Stance = 'standard' | 'reconsider';
 
 export interface CensorRequest {
   brief: string;
+  /** The house style this act will append; a model adapter uses it to recognise a style the model wrote itself. */
+  style?: string;
   stance?: Stance;
   overrides?: LexiconOverrides;
   signal?: AbortSignal;

@@ -23,6 +23,8 @@ describe('cleanModelOutput', () => {
     ],
     ['the house style written by the model', `a knight with a ceremonial implement in a village, ${style}`],
     ['a mangled style parameter (GPT "argent")', 'a knight with a ceremonial implement in a village, argent'],
+    ['"argent" followed by digits', 'a knight with a ceremonial implement in a village, argent 8812 4471'],
+    ['digits followed by "argent"', 'a knight with a ceremonial implement in a village 8812, argent'],
     ['a style clause', 'a knight with a ceremonial implement in a village, style: 4'],
     ['a parameter flag', 'a knight with a ceremonial implement in a village --style 4'],
     ['an aspect flag', 'a knight with a ceremonial implement in a village --ar 16:9'],
