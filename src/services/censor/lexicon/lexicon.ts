@@ -1,0 +1,84 @@
+import type { CensorResult, LexiconEntry, LexiconOverrides, Stance } from '../types.js';
+import { type CompiledLexicon, compileLexicon } from './compile.js';
+import { scanText } from './matcher.js';
+import { termKey } from './normalize.js';
+import { type LexiconMatch, rewriteMatches } from './rewrite.js';
+
+/**
+ * The censor's vocabulary, compiled once into a word trie: scanning a brief is linear in its length, whatever
+ * the size of the lexicon. Immutable — a guild's overrides make a new Lexicon.
+ */
+export class Lexicon {
+  readonly #entries: readonly LexiconEntry[];
+  readonly #compiled: CompiledLexicon;
+
+  private constructor(entries: readonly LexiconEntry[]) {
+    this.#entries = entries;
+    this.#compiled = compileLexicon(entries);
+  }
+
+  /** Compiles a lexicon. When two entries share a term, the first one wins. */
+  static fromEntries(entries: readonly LexiconEntry[]): Lexicon {
+    return new Lexicon(Object.freeze([...entries]));
+  }
+
+  /** How many entries the lexicon holds. */
+  get size(): number {
+    return this.#entries.length;
+  }
+
+  /** The entries, in the order they were given. */
+  get entries(): readonly LexiconEntry[] {
+    return this.#entries;
+  }
+
+  /**
+   * A guild's layer over this lexicon: `remove` switches terms off (a removal may name an inflected or disguised
+   * form: "guns" removes "gun"), `add` adds entries, replacing any entry with the same term.
+   */
+  withOverrides(overrides: LexiconOverrides): Lexicon {
+    const dropped = new Set<string>();
+    for (const term of overrides.remove) {
+      dropped.add(termKey(term));
+      const found = this.find(term);
+      if (found) dropped.add(termKey(found.term));
+    }
+    const added = new Map<string, LexiconEntry>();
+    for (const entry of overrides.add) added.set(termKey(entry.term), entry);
+    const kept = this.#entries.filter((entry) => {
+      const key = termKey(entry.term);
+      return !dropped.has(key) && !added.has(key);
+    });
+    // Guild entries go first, so they also win over a built-in entry that merely shares a spelling.
+    return Lexicon.fromEntries([...added.values(), ...kept]);
+  }
+
+  /** Finds every term in `text`: in order, non-overlapping, the longest match at each place. */
+  scan(text: string): LexiconMatch[] {
+    return scanText(text, this.#compiled).map(({ start, end, terminal }) => ({
+      start,
+      end,
+      text: text.slice(start, end),
+      entry: terminal.entry,
+      inflection: terminal.inflection,
+    }));
+  }
+
+  /** The censor's decision on `text`, as the lexicon engine makes it. */
+  rewrite(text: string, stance: Stance = 'standard'): Omit<CensorResult, 'engine'> {
+    return rewriteMatches(text, this.scan(text), stance);
+  }
+
+  /**
+   * The entry a word or phrase stands for, through every disguise the scanner sees through ("K1lled" → the
+   * entry for "kill"); undefined unless the whole of `term` is one match.
+   */
+  find(term: string): LexiconEntry | undefined {
+    const trimmed = term.trim();
+    const matches = this.scan(trimmed);
+    const [only] = matches;
+    if (matches.length !== 1 || !only) return undefined;
+    const outside = trimmed.slice(0, only.start) + trimmed.slice(only.end);
+    return /[\p{L}\p{N}]/u.test(outside) ? undefined : only.entry;
+  }
+}

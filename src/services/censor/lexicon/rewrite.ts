@@ -1,0 +1,80 @@
+import type { CensorResult, Change, LexiconEntry, Stance } from '../types.js';
+import { articleBefore, casedArticle, indefiniteArticle } from './article.js';
+import { inflectEuphemism, matchCase, pickEuphemism } from './euphemism.js';
+import type { Inflection } from './inflect.js';
+
+/** One term found in a brief. `start`/`end` are UTF-16 offsets into the scanned text; `text` is what stands there. */
+export interface LexiconMatch {
+  start: number;
+  end: number;
+  text: string;
+  entry: LexiconEntry;
+  /** How the matched words inflect the entry's term ("guns" is `plural`, "stabbing" is `ing`). */
+  inflection: Inflection;
+}
+
+// After these, a past form is a participle: "was taken offline", not "was took offline".
+const AUXILIARY = /\b(?:is|are|was|were|be|been|being|has|have|had|get|gets|got|gotten|getting)\s+$/i;
+
+function replacementFor(text: string, match: LexiconMatch, occurrence: number): string {
+  const euphemism = pickEuphemism(match.entry, occurrence);
+  const participle =
+    match.inflection === 'past' && AUXILIARY.test(text.slice(Math.max(0, match.start - 12), match.start));
+  return matchCase(inflectEuphemism(euphemism, match.inflection, participle), match.text);
+}
+
+/**
+ * Turns matches into the censor's decision. Redline terms pass untouched when the censor reconsiders on appeal;
+ * blackout terms are always replaced; one block term refuses the whole brief. Applying the changes to the brief,
+ * in order, gives `censored` exactly — a change takes in a preceding "a"/"an" when the replacement needs the other.
+ */
+export function rewriteMatches(
+  text: string,
+  matches: readonly LexiconMatch[],
+  stance: Stance = 'standard',
+): Omit<CensorResult, 'engine'> {
+  const changes: Change[] = [];
+  const occurrences = new Map<string, number>();
+  let blocked = false;
+  for (const match of matches) {
+    const { entry } = match;
+    const occurrence = occurrences.get(entry.term) ?? 0;
+    occurrences.set(entry.term, occurrence + 1);
+    if (entry.tier === 'redline' && stance === 'reconsider') continue;
+    if (entry.tier === 'block') blocked = true;
+
+    let start = match.start;
+    let to = replacementFor(text, match, occurrence);
+    const article = articleBefore(text, match.start);
+    const previousEnd = changes.at(-1)?.end ?? 0;
+    if (article && article.start >= previousEnd) {
+      const wanted = indefiniteArticle(to);
+      if (wanted !== article.written.toLowerCase()) {
+        const shouting = to === to.toUpperCase() && to !== to.toLowerCase();
+        to =
+          casedArticle(wanted, article.written, shouting) +
+          text.slice(article.start + article.written.length, match.start) +
+          to;
+        start = article.start;
+      }
+    }
+    changes.push({
+      start,
+      end: match.end,
+      from: text.slice(start, match.end),
+      to,
+      category: entry.category,
+      tier: entry.tier,
+      reason: entry.reason,
+    });
+  }
+  if (blocked) return { verdict: 'block', censored: '', changes };
+  if (changes.length === 0) return { verdict: 'pass', censored: text, changes };
+  let censored = '';
+  let cursor = 0;
+  for (const change of changes) {
+    censored += text.slice(cursor, change.start) + change.to;
+    cursor = change.end;
+  }
+  return { verdict: 'rewrite', censored: censored + text.slice(cursor), changes };
+}
