@@ -10,8 +10,9 @@ export const vote = {
   async execute(interaction, { performanceId, arg }, ctx) {
     if (!VOTE_SIDES.includes(arg as VoteSide)) throw new UserFacingError('That ballot is not valid.');
     const performance = await ctx.services.store.performances.get(performanceId);
-    if (!performance || performance.status !== 'done')
-      throw new UserFacingError('Voting on this performance is closed.');
+    // The finale is posted a moment before the record says `done`: a vote in between counts.
+    const open = performance?.status === 'done' || performance?.status === 'performing';
+    if (!performance || !open) throw new UserFacingError('Voting on this performance is closed.');
     const tally = await ctx.services.store.votes.cast(performanceId, interaction.user.id, arg as VoteSide);
     const [first, ...rest] = interaction.message.embeds;
     const embeds = first

@@ -115,6 +115,8 @@ export async function endAct(
   deps: Pick<ActDeps, 'store' | 'presenter' | 'log' | 'signal'>,
   err: unknown,
 ): Promise<Performance> {
+  // A shutdown is not the act's fault: it stays `performing` and the next start resumes it in the same thread.
+  if (deps.signal.aborted && deps.signal.reason === 'shutdown') return performance;
   const skipped = deps.signal.aborted && deps.signal.reason === 'skip';
   const line = skipped ? SKIPPED_LINE : FAILURE_LINE;
   if (!skipped) deps.log.error({ err, performanceId: performance.id, guildId: performance.guildId }, 'act failed');

@@ -45,6 +45,7 @@ export class Director {
   /** Acts queued or on stage, by performance id, for the per-member and per-guild caps. */
   private readonly pending = new Map<string, { guildId: string; authorId: string }>();
   private readonly now: () => number;
+  private readonly layered = new Map<string, Lexicon>();
 
   constructor(private readonly options: DirectorOptions) {
     this.now = options.now ?? Date.now;
@@ -52,7 +53,7 @@ export class Director {
 
   /** Saves the brief first, then refuses it (block tier) or queues it. Limits are checked before saving. */
   async submit(submission: Submission): Promise<SubmitOutcome> {
-    const { store, stage, lexicon, defaults } = this.options;
+    const { store, defaults } = this.options;
     const settings = await store.guilds.get(submission.guildId);
     if (settings.paused)
       throw new UserFacingError('The stage is paused by the moderators. Briefs are not being accepted right now.');
@@ -60,7 +61,7 @@ export class Director {
     // Claimed before the first await so two quick submissions cannot both pass the cooldown.
     this.lastSubmission.set(`${submission.guildId}:${submission.authorId}`, this.now());
 
-    const scan = lexicon.withOverrides(settings.lexicon).rewrite(submission.brief);
+    const scan = this.lexiconFor(settings).rewrite(submission.brief);
     const performance = await store.performances.create({
       guildId: submission.guildId,
       channelId: submission.channelId,
@@ -242,6 +243,18 @@ export class Director {
   async countQueuedFor(guildId: string, authorId: string): Promise<number> {
     const queued = await this.options.store.performances.listByGuild(guildId, { statuses: ['queued', 'performing'] });
     return queued.filter((p) => p.authorId === authorId).length;
+  }
+
+  /** The guild's layered lexicon, compiled once per distinct set of overrides (compiling takes milliseconds). */
+  private lexiconFor(settings: GuildSettings): Lexicon {
+    const key = JSON.stringify(settings.lexicon);
+    let layered = this.layered.get(key);
+    if (!layered) {
+      layered = this.options.lexicon.withOverrides(settings.lexicon);
+      if (this.layered.size >= 64) this.layered.clear();
+      this.layered.set(key, layered);
+    }
+    return layered;
   }
 
   private async get(performanceId: string): Promise<Performance> {
