@@ -1,0 +1,101 @@
+import type { CensorEngineName } from '../../config.js';
+import { UserFacingError } from '../../errors.js';
+import { HuggingFaceRewriter } from '../censor/huggingface.js';
+import { ModelCensor, type Rewriter } from '../censor/model-censor.js';
+import { OpenAIRewriter } from '../censor/openai.js';
+import { censorBrief } from '../censor/pipeline.js';
+import type { CensorModel, CensorResult } from '../censor/types.js';
+import { assertEngineReady, createCensorModel, type EngineDeps, retryPolicyFrom } from '../engines.js';
+
+/** What an engine under evaluation answered: the show's result and prompt, and the model's own words. */
+export interface EngineAnswer {
+  result: CensorResult;
+  prompt: string;
+  /** A hosted model's answer exactly as it came back, before the guard and the lexicon's rescan. */
+  raw?: string;
+}
+
+/** An engine under evaluation. `label` tells apart two runs of one engine (`openai`, `openai=ft:…`). */
+export interface EvalEngine {
+  name: CensorEngineName;
+  label: string;
+  censor(brief: string, style: string): Promise<EngineAnswer>;
+}
+
+/** `lexicon`, `openai`, or a hosted engine with another model: `openai=ft:gpt-4o-mini-2024-07-18:org:censor:abc`. */
+export interface EngineSpec {
+  name: CensorEngineName;
+  model?: string;
+}
+
+/** An engine that runs a censor model exactly as the show does. */
+export function modelEngine(model: CensorModel, label: string = model.name): EvalEngine {
+  return { name: model.name, label, censor: (brief, style) => censorBrief(model, { brief, style }) };
+}
+
+/**
+ * The hosted model behind an engine, built from the config as `createCensorModel` builds it, but without the
+ * fallback: an evaluation wants the failure counted, not the lexicon standing in.
+ */
+function createRewriter(name: Exclude<CensorEngineName, 'lexicon'>, model: string | undefined, deps: EngineDeps) {
+  const { config, log } = deps;
+  const transport = deps.fetch ? { fetch: deps.fetch } : {};
+  if (name === 'openai') {
+    return new OpenAIRewriter({
+      apiKey: config.OPENAI_API_KEY as string,
+      model: model ?? config.OPENAI_CENSOR_MODEL,
+      temperature: config.CENSOR_TEMPERATURE,
+      timeoutMs: config.MODEL_TIMEOUT_MS,
+      ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+      ...transport,
+    });
+  }
+  return new HuggingFaceRewriter({
+    token: config.HF_TOKEN as string,
+    model: model ?? config.HF_CENSOR_MODEL,
+    task: config.HF_CENSOR_TASK,
+    temperature: config.CENSOR_TEMPERATURE,
+    log,
+    ...(config.HF_CENSOR_ENDPOINT_URL ? { endpointUrl: config.HF_CENSOR_ENDPOINT_URL } : {}),
+    ...transport,
+  });
+}
+
+/**
+ * Builds an engine to evaluate. The lexicon runs as on stage. A hosted engine runs through the same censor as on
+ * stage (block check, retries, guard, rescan, diff), with its model's raw answer recorded on the way: that raw
+ * answer is where the original project's habits show (gibberish numbers, terms let through), before the guard
+ * and the rescan hide them from the audience. A missing key is refused here, before any work.
+ */
+export function createEvalEngine(spec: EngineSpec, deps: EngineDeps): EvalEngine {
+  const label = spec.model ? `${spec.name}=${spec.model}` : spec.name;
+  if (spec.name === 'lexicon') {
+    if (spec.model) throw new UserFacingError('the lexicon engine has no model to choose');
+    return modelEngine(createCensorModel('lexicon', deps), label);
+  }
+  assertEngineReady('censor', spec.name, deps.config);
+  const rewriter = createRewriter(spec.name, spec.model, deps);
+  return {
+    name: spec.name,
+    label,
+    async censor(brief, style) {
+      let raw: string | undefined;
+      const recording: Rewriter = {
+        name: rewriter.name,
+        rewrite: async (prompt, signal) => {
+          raw = await rewriter.rewrite(prompt, signal);
+          return raw;
+        },
+      };
+      const censor = new ModelCensor({
+        rewriter: recording,
+        lexicon: deps.lexicon,
+        style,
+        retry: retryPolicyFrom(deps.config),
+        log: deps.log,
+      });
+      const answer = await censorBrief(censor, { brief, style });
+      return raw === undefined ? answer : { ...answer, raw };
+    },
+  };
+}
