@@ -1,0 +1,205 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Bot, createBot } from '../../src/bot.js';
+import { loadBotConfig } from '../../src/config.js';
+import { createLogger, silentLogger } from '../../src/logger.js';
+import { Lexicon, loadBuiltInLexiconEntries } from '../../src/services/censor/lexicon/index.js';
+import { openStore, type Store } from '../../src/services/store/index.js';
+import { FakeDiscord } from '../fakes/discord/index.js';
+
+export const GUILD = '100000000000000001';
+export const STAGE_CHANNEL = '200000000000000001';
+export const MODLOG_CHANNEL = '200000000000000002';
+export const MANAGE_GUILD = 0x20n;
+export const AUTHOR = { id: '300000000000000001', username: 'artist' };
+export const OTHER = { id: '300000000000000002', username: 'critic' };
+export const MODERATOR = { id: '300000000000000003', username: 'moderator' };
+
+const entries = loadBuiltInLexiconEntries();
+
+export interface Show {
+  fake: FakeDiscord;
+  bot: Bot;
+  store: Store;
+  storeUrl: string;
+  /** Starts a second bot process on the same store (a restart). */
+  restart(sleep?: Sleep): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A whole show on loopback: the fake Discord, the real discord.js client, a temporary SQLite store. */
+type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+/** Frames play without waiting: the tests check what was shown, the benchmark checks the pace. */
+export const instant: Sleep = async () => {};
+/** An act that never gets past its first frame, until it is aborted (a restart in the middle of a show). */
+export const stuck: Sleep = (_ms, signal) =>
+  new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+
+export async function startShow(
+  options: {
+    fake?: FakeDiscord;
+    env?: Record<string, string>;
+    sleep?: Sleep;
+    actTimeoutMs?: number;
+    realRateLimits?: boolean;
+  } = {},
+): Promise<Show> {
+  const fake =
+    options.fake ??
+    new FakeDiscord({
+      guilds: [
+        {
+          id: GUILD,
+          name: 'Gallery',
+          channels: [
+            { id: STAGE_CHANNEL, name: 'stage' },
+            { id: MODLOG_CHANNEL, name: 'mod-log' },
+          ],
+        },
+      ],
+      // Frames play instantly in tests; the real per-channel limit has its own test and the benchmark.
+      ...(options.realRateLimits
+        ? {}
+        : { editLimit: { count: 100, windowMs: 1000 }, createLimit: { count: 100, windowMs: 1000 } }),
+    });
+  await fake.start();
+  const dir = await mkdtemp(path.join(tmpdir(), 'ct-e2e-'));
+  const storeUrl = `sqlite://${path.join(dir, 'stage.sqlite')}`;
+  const config = loadBotConfig({
+    DISCORD_TOKEN: 'fake-bot-token',
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    STORE_URL: storeUrl,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const log = process.env.E2E_LOG ? createLogger(process.env.E2E_LOG) : silentLogger();
+  let identified = 0;
+  const boot = async (sleep: Sleep) => {
+    const store = await openStore(storeUrl, log);
+    const bot = createBot({
+      config,
+      log,
+      store,
+      lexicon: Lexicon.fromEntries(entries),
+      sleep,
+      actTimeoutMs: options.actTimeoutMs ?? 15_000,
+    });
+    await bot.start();
+    identified += 1;
+    await fake.waitForIdentify(10_000, identified);
+    await fake.waitFor(() => bot.client.isReady(), { timeoutMs: 10_000, description: 'the client to be ready' });
+    return { bot, store };
+  };
+  let { bot, store } = await boot(options.sleep ?? instant);
+  const show: Show = {
+    fake,
+    get bot() {
+      return bot;
+    },
+    get store() {
+      return store;
+    },
+    storeUrl,
+    async restart(sleep: Sleep = instant) {
+      await bot.stop();
+      await store.close();
+      ({ bot, store } = await boot(sleep));
+    },
+    async stop() {
+      await bot.stop();
+      await store.close();
+      await fake.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  } as Show;
+  return show;
+}
+
+type User = { id: string; username: string };
+
+/** Submits `/brief` as a member and returns the interaction once the bot answered. */
+export async function submitBrief(show: Show, text: string, options: { user?: User; style?: string } = {}) {
+  const interaction = await show.fake.slashCommand({
+    guildId: GUILD,
+    channelId: STAGE_CHANNEL,
+    user: options.user ?? AUTHOR,
+    name: 'brief',
+    options: [
+      { name: 'text', type: 3, value: text },
+      ...(options.style ? [{ name: 'style', type: 3 as const, value: options.style }] : []),
+    ],
+  });
+  await interaction.response();
+  return interaction;
+}
+
+/** Runs `/stage <sub>` (or another subcommand-style command) and returns the bot's reply text. */
+export async function runSubcommand(
+  show: Show,
+  name: string,
+  sub: string,
+  options: { name: string; type: number; value: string | number | boolean }[] = [],
+  user: User = MODERATOR,
+  permissions: bigint = MANAGE_GUILD,
+) {
+  const interaction = await show.fake.slashCommand({
+    guildId: GUILD,
+    channelId: STAGE_CHANNEL,
+    user,
+    permissions,
+    name,
+    options: [{ name: sub, type: 1, options } as never],
+  });
+  await interaction.response();
+  return interaction;
+}
+
+/** The text a reply showed (content of the callback data). */
+export function replyText(interaction: { callback?: { data: unknown } }): string {
+  return (interaction.callback?.data as { content?: string } | undefined)?.content ?? '';
+}
+
+export function replyFlags(interaction: { callback?: { data: unknown } }): number {
+  return (interaction.callback?.data as { flags?: number } | undefined)?.flags ?? 0;
+}
+
+/** The thread of the n-th performance in the stage channel, once it exists. */
+export function threadOf(show: Show, index = 0) {
+  return show.fake.waitFor(() => show.fake.threads(STAGE_CHANNEL)[index], {
+    timeoutMs: 10_000,
+    description: `thread ${index}`,
+  });
+}
+
+/** The finale message (with vote buttons) in a thread, once posted. */
+export function finaleIn(show: Show, threadId: string) {
+  return show.fake.waitFor(
+    () => show.fake.messagesIn(threadId).find((m) => JSON.stringify(m.components).includes('vote:')),
+    { timeoutMs: 10_000, description: 'the finale' },
+  );
+}
+
+/** Every embed title and description ever shown in a channel, edits included: what the audience saw. */
+export function everythingShownIn(show: Show, channelId: string): string {
+  return show.fake
+    .messagesIn(channelId)
+    .flatMap((m) => m.versions)
+    .map((v) =>
+      [
+        v.content,
+        ...v.embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).map((f) => `${f.name} ${f.value}`)]),
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
+/** Waits until performance №n of the guild has the status (the store is written just after the audience sees it). */
+export function untilStatus(show: Show, n: number, status: string) {
+  return show.fake.waitFor(async () => (await show.store.performances.get(`${GUILD}-${n}`))?.status === status, {
+    timeoutMs: 10_000,
+    description: `performance ${n} to be ${status}`,
+  });
+}
