@@ -19,6 +19,9 @@ export function guildIdOf(interaction: Interaction): string {
 export async function answerPrivately(interaction: Interaction, content: string): Promise<void> {
   if (!interaction.isRepliable()) return;
   const payload = { content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
-  if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
+  // A deferred "thinking…" reply is filled in, not left hanging with the answer in a second message.
+  if (interaction.deferred && !interaction.replied)
+    await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
+  else if (interaction.replied) await interaction.followUp(payload);
   else await interaction.reply(payload);
 }

@@ -55,6 +55,8 @@ function extension(contentType: string): string {
  */
 export class DiscordPresenter implements ActPresenter {
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Threads opened whose id may not be saved yet (the first post into them failed), so a failure lands there. */
+  private readonly opened = new Map<string, string>();
 
   constructor(private readonly options: DiscordPresenterOptions) {
     this.sleep = options.sleep ?? abortableSleep;
@@ -77,6 +79,7 @@ export class DiscordPresenter implements ActPresenter {
       type: ChannelType.PublicThread,
       reason: `compliance-theatre performance ${performance.id}`,
     });
+    this.opened.set(performance.id, thread.id);
     const brief = segmentsToMarkdown(maskedBrief(performance.brief, performance.result?.changes ?? []));
     await this.send(thread, {
       content: `📨 **Brief №${performance.number}** from <@${performance.authorId}>\n>>> ${brief}`,
@@ -146,11 +149,13 @@ export class DiscordPresenter implements ActPresenter {
       components: finaleButtons(performance, tally),
       files,
     });
+    this.opened.delete(performance.id);
     return { finalMessageId: message.id };
   }
 
   async fail(performance: Performance, line: string): Promise<void> {
-    const target = performance.threadId ?? performance.channelId;
+    const target = performance.threadId ?? this.opened.get(performance.id) ?? performance.channelId;
+    this.opened.delete(performance.id);
     if (!target) return;
     await this.send(await this.sendable(target), { embeds: [noteEmbed(`⚠️ ${line}`, performance.number)] });
   }
