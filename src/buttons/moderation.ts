@@ -12,7 +12,7 @@ async function close(interaction: ButtonInteraction, line: string, number: numbe
   });
 }
 
-async function numberOf(interaction: ButtonInteraction, id: string, ctx: Parameters<ButtonHandler['execute']>[2]) {
+async function numberOf(id: string, ctx: Parameters<ButtonHandler['execute']>[2]) {
   return (await ctx.services.store.performances.get(id))?.number;
 }
 
@@ -23,7 +23,7 @@ export const release = {
     await close(
       interaction,
       `Released by <@${interaction.user.id}>. The illustration department has been briefed.`,
-      await numberOf(interaction, performanceId, ctx),
+      await numberOf(performanceId, ctx),
     );
     await ctx.services.director.release(performanceId);
   },
@@ -33,7 +33,7 @@ export const veto = {
   kind: 'veto',
   async execute(interaction, { performanceId }, ctx) {
     assertModerator(interaction);
-    await close(interaction, `Vetoed by <@${interaction.user.id}>.`, await numberOf(interaction, performanceId, ctx));
+    await close(interaction, `Vetoed by <@${interaction.user.id}>.`, await numberOf(performanceId, ctx));
     await ctx.services.director.veto(performanceId);
   },
 } satisfies ButtonHandler;
@@ -45,7 +45,7 @@ export const grant = {
     await close(
       interaction,
       `Appeal granted by <@${interaction.user.id}>. The censor will reconsider.`,
-      await numberOf(interaction, performanceId, ctx),
+      await numberOf(performanceId, ctx),
     );
     await ctx.services.director.decideAppeal(performanceId, true);
   },
@@ -55,11 +55,7 @@ export const deny = {
   kind: 'deny',
   async execute(interaction, { performanceId }, ctx) {
     assertModerator(interaction);
-    await close(
-      interaction,
-      `Appeal denied by <@${interaction.user.id}>.`,
-      await numberOf(interaction, performanceId, ctx),
-    );
+    await close(interaction, `Appeal denied by <@${interaction.user.id}>.`, await numberOf(performanceId, ctx));
     await ctx.services.director.decideAppeal(performanceId, false);
   },
 } satisfies ButtonHandler;

@@ -18,8 +18,12 @@ export const deployCommands: CliCommand = {
       ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, config.DISCORD_GUILD_ID)
       : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
     const registered = (await rest.put(route, { body: commands.map((c) => c.data) })) as { name: string }[];
-    const where = config.DISCORD_GUILD_ID ? `guild ${config.DISCORD_GUILD_ID}` : 'every server (global commands can take up to an hour to appear)';
-    ctx.io.stdout.write(`Registered ${registered.length} commands (${registered.map((c) => `/${c.name}`).join(', ')}) for ${where}.\n`);
+    const where = config.DISCORD_GUILD_ID
+      ? `guild ${config.DISCORD_GUILD_ID}`
+      : 'every server (global commands can take up to an hour to appear)';
+    ctx.io.stdout.write(
+      `Registered ${registered.length} commands (${registered.map((c) => `/${c.name}`).join(', ')}) for ${where}.\n`,
+    );
     return 0;
   },
 };

@@ -41,22 +41,22 @@ export function truncate(text: string, max: number): string {
 
 /** User text is escaped so it cannot break the frames' markdown (or fake a strike-through of its own). */
 export function segmentsToMarkdown(segments: readonly Segment[]): string {
-  return segments
-    .map((s) => {
-      switch (s.kind) {
-        case 'plain':
-          return escapeMarkdown(s.text);
-        case 'flagged':
-          return `__**${escapeMarkdown(s.text)}**__`;
-        case 'struck':
-          return `~~${escapeMarkdown(s.text)}~~`;
-        case 'blackout':
-          return '█'.repeat(s.length);
-        case 'inserted':
-          return `**${escapeMarkdown(s.text)}**`;
-      }
-    })
-    .join('');
+  return segments.map(segmentToMarkdown).join('');
+}
+
+function segmentToMarkdown(segment: Segment): string {
+  switch (segment.kind) {
+    case 'plain':
+      return escapeMarkdown(segment.text);
+    case 'flagged':
+      return `__**${escapeMarkdown(segment.text)}**__`;
+    case 'struck':
+      return `~~${escapeMarkdown(segment.text)}~~`;
+    case 'blackout':
+      return '█'.repeat(segment.length);
+    case 'inserted':
+      return `**${escapeMarkdown(segment.text)}**`;
+  }
 }
 
 /** One frame of the review message. */

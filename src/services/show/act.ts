@@ -64,7 +64,7 @@ async function censorAct(performance: Performance, deps: ActDeps, stance: Stance
  * failure ends the act visibly, in character, and is logged; the returned record is what the store holds.
  */
 export async function performAct(performance: Performance, deps: ActDeps): Promise<Performance> {
-  const { store, presenter, log, signal } = deps;
+  const { store, presenter, signal } = deps;
   let current = await store.performances.update(performance.id, { status: 'performing' });
   try {
     const censorship = await censorAct(current, deps, 'standard');

@@ -52,7 +52,8 @@ function mergePlain(segments: Segment[]): Segment[] {
 function noteFor(change: Change, index: number, brief: string): FrameNote {
   const shown = change.tier === 'redline' ? brief.slice(change.start, change.end) : '█'.repeat(5);
   // A model may add words of its own: a zero-width change, shown as an insertion.
-  const label = change.start === change.end ? `+ ${change.to}` : `${shown} → ${change.tier === 'block' ? 'refused' : change.to}`;
+  const label =
+    change.start === change.end ? `+ ${change.to}` : `${shown} → ${change.tier === 'block' ? 'refused' : change.to}`;
   return {
     index,
     category: change.category,
