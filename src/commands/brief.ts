@@ -1,4 +1,4 @@
-import { ChannelType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { ChannelType, InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { NO_MENTIONS } from '../discord/format.js';
 import { answerPrivately, guildIdOf } from '../discord/guards.js';
 import { UserFacingError } from '../errors.js';
@@ -27,6 +27,9 @@ export const brief = {
     if (interaction.channel?.type !== ChannelType.GuildText) {
       throw new UserFacingError('Briefs are performed in threads of a text channel: submit yours in a text channel.');
     }
+    // Acknowledged before any work: Discord allows three seconds, and a burst of briefs must not eat them.
+    // The brief is saved before the member is told their place, so nothing confirmed is ever lost.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const text = validateBrief(interaction.options.getString('text', true));
     const styleOption = interaction.options.getString('style');
     const style = styleOption === null ? undefined : validateBrief(styleOption, 'style', MAX_STYLE_LENGTH);

@@ -71,7 +71,7 @@ export async function startShow(
     DISCORD_TOKEN: 'fake-bot-token',
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_URL: fake.apiUrl,
-    STORE_URL: storeUrl,
+    STORE_URL: process.env.E2E_STORE_URL ?? storeUrl,
     LOG_LEVEL: 'silent',
     ...options.env,
   });
@@ -132,7 +132,9 @@ export async function submitBrief(show: Show, text: string, options: { user?: Us
       ...(options.style ? [{ name: 'style', type: 3 as const, value: options.style }] : []),
     ],
   });
-  await interaction.response();
+  const callback = await interaction.response();
+  // /brief acknowledges at once with a deferred reply, then fills it in.
+  if (callback.type === 5) await interaction.settled();
   return interaction;
 }
 
@@ -157,28 +159,32 @@ export async function runSubcommand(
   return interaction;
 }
 
-/** The text a reply showed (content of the callback data). */
-export function replyText(interaction: { callback?: { data: unknown } }): string {
+type Answered = { callback?: { type: number; data: unknown }; original(): { content: string; flags: number } | undefined };
+
+/** The text a reply showed: the callback's content, or the deferred reply as it was filled in. */
+export function replyText(interaction: Answered): string {
+  if (interaction.callback?.type === 5) return interaction.original()?.content ?? '';
   return (interaction.callback?.data as { content?: string } | undefined)?.content ?? '';
 }
 
-export function replyFlags(interaction: { callback?: { data: unknown } }): number {
+export function replyFlags(interaction: Answered): number {
+  if (interaction.callback?.type === 5) return interaction.original()?.flags ?? 0;
   return (interaction.callback?.data as { flags?: number } | undefined)?.flags ?? 0;
 }
 
 /** The thread of the n-th performance in the stage channel, once it exists. */
-export function threadOf(show: Show, index = 0) {
+export function threadOf(show: Show, index = 0, timeoutMs = 10_000) {
   return show.fake.waitFor(() => show.fake.threads(STAGE_CHANNEL)[index], {
-    timeoutMs: 10_000,
+    timeoutMs,
     description: `thread ${index}`,
   });
 }
 
 /** The finale message (with vote buttons) in a thread, once posted. */
-export function finaleIn(show: Show, threadId: string) {
+export function finaleIn(show: Show, threadId: string, timeoutMs = 10_000) {
   return show.fake.waitFor(
     () => show.fake.messagesIn(threadId).find((m) => JSON.stringify(m.components).includes('vote:')),
-    { timeoutMs: 10_000, description: 'the finale' },
+    { timeoutMs, description: 'the finale' },
   );
 }
 

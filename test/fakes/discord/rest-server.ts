@@ -238,7 +238,7 @@ export class RestServer {
     }
   }
 
-  /** Message writes count per channel (edits and creates apart); everything else per route and major parameter. */
+  /** Channel message writes count per channel (edits and creates apart); everything else per route and major parameter. */
   private bucketFor(
     route: Route | undefined,
     context: RouteContext,
@@ -248,7 +248,10 @@ export class RestServer {
     const config = write ? limits[write.kind] : null;
     if (write && config)
       return { key: `message-${write.kind}:${write.channelId}`, name: `message-${write.kind}`, config };
-    const major = context.params.channel_id ?? context.params.guild_id ?? context.params.webhook_id ?? '';
+    // A webhook's major parameter is its id and token (Discord's docs): each interaction has its own bucket.
+    const webhook = context.params.webhook_id && `${context.params.webhook_id}/${context.params.webhook_token ?? ''}`;
+    // Interaction callbacks are limited per interaction, never across them.
+    const major = context.params.channel_id ?? context.params.guild_id ?? webhook ?? context.params.interaction_id ?? '';
     return { key: `${context.route}:${major}`, name: context.route, config: limits.route };
   }
 

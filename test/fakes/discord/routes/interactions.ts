@@ -30,10 +30,6 @@ export function interactionRoutes(deps: RouteDeps): Route[] {
     if (!message || message.deletedAt) throw notFound(DiscordErrorCode.UnknownMessage, 'Message');
     return message;
   };
-  const webhookEdit = (context: RouteContext) => {
-    const record = interactions.get(context.params.webhook_token ?? '');
-    return record ? { kind: 'edit' as const, channelId: record.channelId } : undefined;
-  };
   const messageRoutes = (suffix: string): Route[] => [
     {
       method: 'GET',
@@ -43,7 +39,6 @@ export function interactionRoutes(deps: RouteDeps): Route[] {
     {
       method: 'PATCH',
       template: `/webhooks/{webhook_id}/{webhook_token}/messages/${suffix}`,
-      messageWrite: webhookEdit,
       handle: (context) => {
         const edit = {
           write: bodyAs<MessageWrite>(context.body),
@@ -73,10 +68,6 @@ export function interactionRoutes(deps: RouteDeps): Route[] {
     {
       method: 'POST',
       template: '/webhooks/{webhook_id}/{webhook_token}',
-      messageWrite: (context) => {
-        const record = interactions.get(context.params.webhook_token ?? '');
-        return record ? { kind: 'create', channelId: record.channelId } : undefined;
-      },
       handle: (context) => {
         const record = webhookInteraction(context);
         const followup = postMessage(state, deps.baseUrl(), {
