@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createBot } from './bot.js';
 import { ConfigError, loadBotConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -6,6 +7,8 @@ import { createCensorModel, createImageModel } from './services/engines.js';
 import { openStore } from './services/store/index.js';
 
 async function main(): Promise<number> {
+  // Variables already set in the environment win over the file.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config: ReturnType<typeof loadBotConfig>;
   try {
     config = loadBotConfig(process.env);

@@ -71,7 +71,7 @@ export async function startShow(
     DISCORD_TOKEN: 'fake-bot-token',
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_URL: fake.apiUrl,
-    STORE_URL: process.env.E2E_STORE_URL ?? storeUrl,
+    STORE_URL: storeUrl,
     LOG_LEVEL: 'silent',
     ...options.env,
   });
@@ -159,7 +159,10 @@ export async function runSubcommand(
   return interaction;
 }
 
-type Answered = { callback?: { type: number; data: unknown }; original(): { content: string; flags: number } | undefined };
+type Answered = {
+  callback?: { type: number; data: unknown };
+  original(): { content: string; flags: number } | undefined;
+};
 
 /** The text a reply showed: the callback's content, or the deferred reply as it was filled in. */
 export function replyText(interaction: Answered): string {

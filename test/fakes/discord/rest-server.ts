@@ -251,7 +251,8 @@ export class RestServer {
     // A webhook's major parameter is its id and token (Discord's docs): each interaction has its own bucket.
     const webhook = context.params.webhook_id && `${context.params.webhook_id}/${context.params.webhook_token ?? ''}`;
     // Interaction callbacks are limited per interaction, never across them.
-    const major = context.params.channel_id ?? context.params.guild_id ?? webhook ?? context.params.interaction_id ?? '';
+    const major =
+      context.params.channel_id ?? context.params.guild_id ?? webhook ?? context.params.interaction_id ?? '';
     return { key: `${context.route}:${major}`, name: context.route, config: limits.route };
   }
 
