@@ -2,9 +2,10 @@ import type { CensorEngineName, ImageEngineName, SharedConfig } from '../config.
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { FallbackCensor } from './censor/fallback.js';
-import { createHuggingFaceCensor } from './censor/huggingface.js';
+import { HuggingFaceRewriter } from './censor/huggingface.js';
 import { type Lexicon, LexiconCensor } from './censor/lexicon/index.js';
-import { createOpenAICensor } from './censor/openai.js';
+import { ModelCensor, type Rewriter } from './censor/model-censor.js';
+import { OpenAIRewriter } from './censor/openai.js';
 import type { CensorModel } from './censor/types.js';
 import { FallbackImageModel } from './imagery/fallback.js';
 import { HuggingFaceImageModel } from './imagery/huggingface.js';
@@ -68,6 +69,38 @@ export function retryPolicyFrom(config: SharedConfig): Partial<RetryPolicy> {
 }
 
 /**
+ * The hosted model behind a censor engine, built from the config: the one place the config becomes a model's
+ * options. `model` replaces the configured model id (the evaluation compares a base model and a fine-tune).
+ */
+export function createCensorRewriter(
+  name: Exclude<CensorEngineName, 'lexicon'>,
+  deps: EngineDeps,
+  model?: string,
+): Rewriter {
+  const { config, log } = deps;
+  const transport = deps.fetch ? { fetch: deps.fetch } : {};
+  if (name === 'openai') {
+    return new OpenAIRewriter({
+      apiKey: config.OPENAI_API_KEY as string,
+      model: model ?? config.OPENAI_CENSOR_MODEL,
+      temperature: config.CENSOR_TEMPERATURE,
+      timeoutMs: config.MODEL_TIMEOUT_MS,
+      ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+      ...transport,
+    });
+  }
+  return new HuggingFaceRewriter({
+    token: config.HF_TOKEN as string,
+    model: model ?? config.HF_CENSOR_MODEL,
+    task: config.HF_CENSOR_TASK,
+    temperature: config.CENSOR_TEMPERATURE,
+    log,
+    ...(config.HF_CENSOR_ENDPOINT_URL ? { endpointUrl: config.HF_CENSOR_ENDPOINT_URL } : {}),
+    ...transport,
+  });
+}
+
+/**
  * Builds the censor engine by name. A hosted engine is refused here when its key is missing, and wrapped so
  * that on failure the lexicon stands in (the result's `engine` then says `lexicon`).
  */
@@ -76,30 +109,13 @@ export function createCensorModel(name: CensorEngineName, deps: EngineDeps): Cen
   const backup = new LexiconCensor({ lexicon });
   if (name === 'lexicon') return backup;
   assertEngineReady('censor', name, config);
-  const shared = {
+  const primary = new ModelCensor({
+    rewriter: createCensorRewriter(name, deps),
     lexicon,
     style: config.STYLE,
     retry: retryPolicyFrom(config),
     log,
-    temperature: config.CENSOR_TEMPERATURE,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-  };
-  const primary =
-    name === 'openai'
-      ? createOpenAICensor({
-          ...shared,
-          apiKey: config.OPENAI_API_KEY as string,
-          model: config.OPENAI_CENSOR_MODEL,
-          timeoutMs: config.MODEL_TIMEOUT_MS,
-          ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
-        })
-      : createHuggingFaceCensor({
-          ...shared,
-          token: config.HF_TOKEN as string,
-          model: config.HF_CENSOR_MODEL,
-          task: config.HF_CENSOR_TASK,
-          ...(config.HF_CENSOR_ENDPOINT_URL ? { endpointUrl: config.HF_CENSOR_ENDPOINT_URL } : {}),
-        });
+  });
   return new FallbackCensor({ primary, backup, log });
 }
 

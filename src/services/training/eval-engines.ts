@@ -1,11 +1,15 @@
 import type { CensorEngineName } from '../../config.js';
 import { UserFacingError } from '../../errors.js';
-import { HuggingFaceRewriter } from '../censor/huggingface.js';
 import { ModelCensor, type Rewriter } from '../censor/model-censor.js';
-import { OpenAIRewriter } from '../censor/openai.js';
 import { censorBrief } from '../censor/pipeline.js';
 import type { CensorModel, CensorResult } from '../censor/types.js';
-import { assertEngineReady, createCensorModel, type EngineDeps, retryPolicyFrom } from '../engines.js';
+import {
+  assertEngineReady,
+  createCensorModel,
+  createCensorRewriter,
+  type EngineDeps,
+  retryPolicyFrom,
+} from '../engines.js';
 
 /** What an engine under evaluation answered: the show's result and prompt, and the model's own words. */
 export interface EngineAnswer {
@@ -34,34 +38,6 @@ export function modelEngine(model: CensorModel, label: string = model.name): Eva
 }
 
 /**
- * The hosted model behind an engine, built from the config as `createCensorModel` builds it, but without the
- * fallback: an evaluation wants the failure counted, not the lexicon standing in.
- */
-function createRewriter(name: Exclude<CensorEngineName, 'lexicon'>, model: string | undefined, deps: EngineDeps) {
-  const { config, log } = deps;
-  const transport = deps.fetch ? { fetch: deps.fetch } : {};
-  if (name === 'openai') {
-    return new OpenAIRewriter({
-      apiKey: config.OPENAI_API_KEY as string,
-      model: model ?? config.OPENAI_CENSOR_MODEL,
-      temperature: config.CENSOR_TEMPERATURE,
-      timeoutMs: config.MODEL_TIMEOUT_MS,
-      ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
-      ...transport,
-    });
-  }
-  return new HuggingFaceRewriter({
-    token: config.HF_TOKEN as string,
-    model: model ?? config.HF_CENSOR_MODEL,
-    task: config.HF_CENSOR_TASK,
-    temperature: config.CENSOR_TEMPERATURE,
-    log,
-    ...(config.HF_CENSOR_ENDPOINT_URL ? { endpointUrl: config.HF_CENSOR_ENDPOINT_URL } : {}),
-    ...transport,
-  });
-}
-
-/**
  * Builds an engine to evaluate. The lexicon runs as on stage. A hosted engine runs through the same censor as on
  * stage (block check, retries, guard, rescan, diff), with its model's raw answer recorded on the way: that raw
  * answer is where the original project's habits show (gibberish numbers, terms let through), before the guard
@@ -74,7 +50,7 @@ export function createEvalEngine(spec: EngineSpec, deps: EngineDeps): EvalEngine
     return modelEngine(createCensorModel('lexicon', deps), label);
   }
   assertEngineReady('censor', spec.name, deps.config);
-  const rewriter = createRewriter(spec.name, spec.model, deps);
+  const rewriter = createCensorRewriter(spec.name, deps, spec.model);
   return {
     name: spec.name,
     label,
