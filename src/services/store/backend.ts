@@ -44,6 +44,13 @@ export async function openKeyv(target: StoreTarget, log: Logger): Promise<Keyv> 
   keyv.on('error', (err: unknown) => log.warn({ err, backend: target.backend }, 'store adapter error'));
   try {
     await keyv.get(keys.guilds());
+    if (target.backend === 'sqlite') {
+      // Write-ahead logging: fewer fsyncs per commit, and readers never wait for a writer. synchronous=FULL
+      // keeps every acknowledged brief on disk even through a power cut.
+      const sqlite = keyv.store as KeyvSqlite;
+      await sqlite.query('PRAGMA journal_mode=WAL');
+      await sqlite.query('PRAGMA synchronous=FULL');
+    }
   } catch (err) {
     // Without this a Redis client would keep reconnecting and hold the process open.
     await keyv
@@ -70,10 +77,6 @@ async function create(target: StoreTarget): Promise<Keyv> {
       }
       // A second connection (a CLI run beside the bot) waits for a lock instead of failing at once.
       const store = new KeyvSqlite({ uri: `sqlite://${target.path}`, busyTimeout: 5_000 });
-      // Write-ahead logging: one fsync per commit instead of several, and readers never wait for a writer.
-      // synchronous=FULL keeps every acknowledged brief on disk even through a power cut.
-      await store.query('PRAGMA journal_mode=WAL');
-      await store.query('PRAGMA synchronous=FULL');
       return new Keyv({ store, namespace: STORE_NAMESPACE, throwOnErrors: true });
     }
     case 'redis':
