@@ -148,9 +148,7 @@ export class Director {
       appeal: { at: new Date(this.now()).toISOString(), outcome: 'pending' },
     });
     if (settings.reviewMode) {
-      await this.options
-        .presenter(pending)
-        .note(pending, 'An appeal has been lodged. It awaits the moderators’ decision.');
+      await this.options.presenter(pending).awaitAppealDecision(pending);
       return 'pending';
     }
     return this.reconsiderInPublic(pending);
@@ -232,17 +230,18 @@ export class Director {
     const wait = last === undefined ? 0 : Math.ceil((last + settings.cooldownSeconds * 1000 - this.now()) / 1000);
     if (wait > 0)
       throw new UserFacingError(`The Content Standards Division needs a moment. You can submit again in ${wait} s.`);
-    const { current, queued } = this.options.stage.status(submission.guildId);
-    if (queued.length + (current ? 1 : 0) >= settings.maxQueuedPerGuild) {
+    const inGuild = [...this.pending.values()].filter((p) => p.guildId === submission.guildId);
+    if (inGuild.length >= settings.maxQueuedPerGuild) {
       throw new UserFacingError(
         `The queue is full (${settings.maxQueuedPerGuild} briefs). Please try again after a few performances.`,
       );
     }
-  }
-
-  async countQueuedFor(guildId: string, authorId: string): Promise<number> {
-    const queued = await this.options.store.performances.listByGuild(guildId, { statuses: ['queued', 'performing'] });
-    return queued.filter((p) => p.authorId === authorId).length;
+    const mine = inGuild.filter((p) => p.authorId === submission.authorId).length;
+    if (mine >= settings.maxQueuedPerUser) {
+      throw new UserFacingError(
+        `You already have ${mine} brief${mine === 1 ? '' : 's'} in the queue; wait for ${mine === 1 ? 'it' : 'them'} to be performed.`,
+      );
+    }
   }
 
   /** The guild's layered lexicon, compiled once per distinct set of overrides (compiling takes milliseconds). */

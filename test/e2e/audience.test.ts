@@ -1,0 +1,204 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import {
+  AUTHOR,
+  everythingShownIn,
+  finaleIn,
+  GUILD,
+  MANAGE_GUILD,
+  MODERATOR,
+  OTHER,
+  replyText,
+  runSubcommand,
+  type Show,
+  STAGE_CHANNEL,
+  startShow,
+  stuck,
+  submitBrief,
+  threadOf,
+  untilStatus,
+} from './harness.js';
+
+let show: Show | undefined;
+afterEach(async () => {
+  show?.fake.assertAllRequestsValid();
+  await show?.stop();
+  show = undefined;
+});
+
+const click = async (threadId: string, messageId: string, customId: string, user = AUTHOR, permissions?: bigint) => {
+  const interaction = await show!.fake.clickButton({
+    guildId: GUILD,
+    channelId: threadId,
+    messageId,
+    customId,
+    user,
+    ...(permissions ? { permissions } : {}),
+  });
+  const callback = await interaction.response();
+  if (callback.type === 5) await interaction.settled();
+  return interaction;
+};
+const said = (interaction: Awaited<ReturnType<typeof click>>) =>
+  interaction
+    .messages()
+    .map((m) => m.content)
+    .join('\n') || replyText(interaction);
+
+async function performed(text: string, user = AUTHOR) {
+  const index = show!.fake.threads(STAGE_CHANNEL).length;
+  await submitBrief(show!, text, { user });
+  const thread = await threadOf(show!, index);
+  return { thread, finale: await finaleIn(show!, thread.id) };
+}
+
+describe('limits members meet', () => {
+  test('the cooldown between a member’s briefs', async () => {
+    show = await startShow();
+    await submitBrief(show, 'a quiet sea');
+    const again = await submitBrief(show, 'a quiet lake');
+    expect(replyText(again)).toMatch(
+      /^The Content Standards Division needs a moment\. You can submit again in (29|30) s\.$/,
+    );
+  });
+
+  test('caps on queued briefs per member and per server', async () => {
+    show = await startShow({ sleep: stuck });
+    await show.store.guilds.update(GUILD, { cooldownSeconds: 0, maxQueuedPerUser: 2, maxQueuedPerGuild: 3 });
+    await submitBrief(show, 'a quiet sea');
+    await submitBrief(show, 'a quiet lake');
+    const third = await submitBrief(show, 'a quiet pond');
+    expect(replyText(third)).toBe('You already have 2 briefs in the queue; wait for them to be performed.');
+    await submitBrief(show, 'a city at night', { user: OTHER });
+    const full = await submitBrief(show, 'a forest', { user: MODERATOR });
+    expect(replyText(full)).toBe('The queue is full (3 briefs). Please try again after a few performances.');
+    expect(await show.store.performances.listByGuild(GUILD)).toHaveLength(3);
+  });
+});
+
+describe('the audience’s record', () => {
+  test('/results ranks performances by how often the audience sided with the original; withdrawn ones leave it', async () => {
+    show = await startShow();
+    await show.store.guilds.update(GUILD, { cooldownSeconds: 0, maxQueuedPerUser: 5 });
+    const first = await performed('a knight with a sword');
+    const second = await performed('a protest in the rain');
+    const third = await performed('a union meeting');
+    await click(first.thread.id, first.finale.id, `vote:${GUILD}-1:censored`, OTHER);
+    await click(second.thread.id, second.finale.id, `vote:${GUILD}-2:original`, OTHER);
+    await click(second.thread.id, second.finale.id, `vote:${GUILD}-2:original`, MODERATOR);
+    await click(third.thread.id, third.finale.id, `vote:${GUILD}-3:original`, OTHER);
+
+    const refused = await click(third.thread.id, third.finale.id, `remove:${GUILD}-3`, OTHER);
+    expect(said(refused)).toBe('Only moderators (members with Manage Server) can do that.');
+    await click(third.thread.id, third.finale.id, `remove:${GUILD}-3`, MODERATOR, MANAGE_GUILD);
+    const withdrawn = show.fake.message(third.finale.id);
+    expect(withdrawn?.attachments).toHaveLength(0);
+    expect(withdrawn?.components).toHaveLength(0);
+    expect(withdrawn?.embeds[0]?.description).toContain('Performance №3 has been withdrawn by the moderators.');
+    await untilStatus(show, 3, 'removed');
+
+    const results = await show.fake.slashCommand({
+      guildId: GUILD,
+      channelId: STAGE_CHANNEL,
+      user: OTHER,
+      name: 'results',
+    });
+    const embed = (
+      (await results.response()).data as { embeds: { description: string; fields: { value: string }[] }[] }
+    ).embeds[0];
+    expect(embed?.description.split('\n')).toEqual([
+      '1. Performance №2 — 100% for the original (2–0)',
+      '2. Performance №1 — 0% for the original (0–1)',
+    ]);
+    expect(embed?.fields[0]?.value).toBe('Original 2 · Censored 1 — 67% of votes side with the original');
+  });
+
+  test('/show posts a past performance again, the same poster and working buttons', async () => {
+    show = await startShow();
+    const { finale } = await performed('a knight with a sword');
+    const reposted = await show.fake.slashCommand({
+      guildId: GUILD,
+      channelId: STAGE_CHANNEL,
+      user: OTHER,
+      name: 'show',
+      options: [{ name: 'id', type: 3, value: '1' }],
+    });
+    await reposted.response();
+    const message = await show.fake.waitFor(() => {
+      const original = reposted.original();
+      return original?.attachments.length ? original : undefined;
+    });
+    expect(message.attachments[0]?.bytes).toEqual(finale.attachments[0]?.bytes);
+    const vote = await click(STAGE_CHANNEL, message.id, `vote:${GUILD}-1:original`, OTHER);
+    expect(vote.callback?.type).toBe(7);
+    expect(await show.store.votes.tally(`${GUILD}-1`)).toEqual({ original: 1, censored: 0 });
+
+    const missing = await show.fake.slashCommand({
+      guildId: GUILD,
+      channelId: STAGE_CHANNEL,
+      user: OTHER,
+      name: 'show',
+      options: [{ name: 'id', type: 3, value: '99' }],
+    });
+    await missing.response();
+    expect(replyText(missing)).toBe('There is no performance 99 on record in this server.');
+  });
+});
+
+describe('moderators', () => {
+  test('/lexicon add, list and remove take effect at once', async () => {
+    show = await startShow();
+    await show.store.guilds.update(GUILD, { cooldownSeconds: 0 });
+    const added = await runSubcommand(show, 'lexicon', 'add', [
+      { name: 'term', type: 3, value: 'Pineapple' },
+      { name: 'tier', type: 3, value: 'redline' },
+      { name: 'euphemism', type: 3, value: 'approved tropical asset' },
+      { name: 'reason', type: 3, value: 'House Rule 1.1 — Pizza' },
+    ]);
+    expect(replyText(added)).toBe(
+      '📚 `pineapple` is now redline here, replaced by “approved tropical asset”. Effective at once.',
+    );
+    const switchedOff = await runSubcommand(show, 'lexicon', 'remove', [{ name: 'term', type: 3, value: 'sword' }]);
+    expect(replyText(switchedOff)).toBe('📚 The built-in term `sword` is switched off in this server.');
+    const listed = await runSubcommand(show, 'lexicon', 'list');
+    expect(replyText(listed)).toContain('• `pineapple` (redline, corporate) → approved tropical asset');
+    expect(replyText(listed)).toContain('**Switched off here (1)**\n• `sword`');
+
+    const { finale } = await performed('a knight with a sword eating pineapples');
+    expect(finale.embeds[0]?.fields?.[1]?.value).toMatch(/^a knight with a sword eating approved tropical assets,/);
+    const unknown = await runSubcommand(show, 'lexicon', 'remove', [{ name: 'term', type: 3, value: 'teapot' }]);
+    expect(replyText(unknown)).toBe('`teapot` is not in the lexicon.');
+  });
+
+  test('render the original too: both images stand side by side', async () => {
+    show = await startShow();
+    await show.store.guilds.update(GUILD, { renderOriginal: true });
+    const { finale } = await performed('a knight with a sword');
+    expect(finale.attachments.map((a) => a.filename)).toEqual(['performance-1.png', 'performance-1-original.png']);
+    expect(finale.embeds.map((e) => e.image?.url)).toEqual([
+      'attachment://performance-1.png',
+      'attachment://performance-1-original.png',
+    ]);
+    expect(finale.attachments[0]?.bytes.equals(finale.attachments[1]?.bytes ?? Buffer.alloc(0))).toBe(false);
+  });
+
+  test('review mode appeals wait for the moderators; a denial is posted in the thread', async () => {
+    show = await startShow();
+    await show.store.guilds.update(GUILD, { reviewMode: true });
+    await submitBrief(show, 'a protest with a sword');
+    const thread = await threadOf(show);
+    const desk = await show.fake.waitFor(() =>
+      show!.fake.messagesIn(thread.id).find((m) => JSON.stringify(m.components).includes('release:')),
+    );
+    await click(thread.id, desk.id, `release:${GUILD}-1`, MODERATOR, MANAGE_GUILD);
+    const finale = await finaleIn(show, thread.id);
+    await untilStatus(show, 1, 'done');
+    const appeal = await click(thread.id, finale.id, `appeal:${GUILD}-1`);
+    expect(said(appeal)).toBe('⚖️ Your appeal has been lodged. The moderators will decide.');
+    const decision = await show.fake.waitFor(() =>
+      show!.fake.messagesIn(thread.id).find((m) => JSON.stringify(m.components).includes('deny:')),
+    );
+    await click(thread.id, decision.id, `deny:${GUILD}-1`, MODERATOR, MANAGE_GUILD);
+    await show.fake.waitFor(() => everythingShownIn(show!, thread.id).includes('Appeal denied by the moderators.'));
+    expect((await show.store.performances.get(`${GUILD}-1`))?.appeal?.outcome).toBe('upheld');
+  });
+});
