@@ -6,6 +6,7 @@ import { UsageError } from '../../src/cli/args.js';
 import { dataset } from '../../src/cli/dataset.js';
 import { UserFacingError } from '../../src/errors.js';
 import { testContext } from '../services/training/helpers.js';
+import { cli } from './helpers.js';
 
 const FIXTURES = 'test/fixtures/training';
 const golden = (name: string) => readFile(path.join(FIXTURES, 'golden', name), 'utf8');
@@ -122,5 +123,14 @@ describe('dataset draft', () => {
     await dataset.run(['draft', input, '--out', out], ctx);
     expect(stdout.text).toBe(`${out}: 2 drafted rows\n`);
     expect(await dataset.run(['validate', out], testContext().ctx)).toBe(0);
+  });
+});
+
+describe('the shipped training data', () => {
+  test('data/briefs.csv validates against the current lexicon (no leaks, no style, no duplicates)', async () => {
+    const run = await cli(['dataset', 'validate', 'data/briefs.csv']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^data\/briefs\.csv: \d+ pairs, no problems/);
   });
 });
