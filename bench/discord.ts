@@ -35,6 +35,7 @@ const quantile = (values: number[], q: number) => {
 };
 const wait = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
     const timer = setTimeout(resolve, ms);
     signal.addEventListener(
       'abort',

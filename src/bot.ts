@@ -35,6 +35,9 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
+/** How long stopping waits for the acts on stage to wind down. */
+const STOP_GRACE_MS = 10_000;
+
 function memo<K, V>(cache: Map<K, V>, key: K, build: () => V): V {
   let value = cache.get(key);
   if (value === undefined) {
@@ -89,7 +92,13 @@ export function createBot(options: BotOptions): Bot {
     },
     async stop() {
       stage.stop();
-      await stage.idle();
+      // Acts see the abort at their next step; one that does not is not allowed to hold the curtain open.
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, STOP_GRACE_MS);
+      });
+      await Promise.race([stage.idle(), limit]);
+      clearTimeout(timer);
       await client.destroy();
     },
   };

@@ -35,7 +35,11 @@ type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 export const instant: Sleep = async () => {};
 /** An act that never gets past its first frame, until it is aborted (a restart in the middle of a show). */
 export const stuck: Sleep = (_ms, signal) =>
-  new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+  new Promise((_resolve, reject) => {
+    // An act aborted while a request was in flight reaches its next sleep already aborted.
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 
 export async function startShow(
   options: {
