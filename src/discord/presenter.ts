@@ -30,7 +30,8 @@ export interface DiscordPresenterOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+/** A wait that ends early, with the abort reason, when the act is stopped — even if it already was. */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {
