@@ -15,6 +15,8 @@ export const results = {
 
   async execute(interaction, ctx) {
     const guildId = guildIdOf(interaction);
+    // Every performance's tally is read: defer, so a long history cannot miss Discord's three seconds.
+    await interaction.deferReply();
     const { store } = ctx.services;
     const done = await store.performances.listByGuild(guildId, { statuses: ['done'] });
     const rows = await Promise.all(done.map(async (p) => ({ p, tally: await store.votes.tally(p.id) })));
@@ -32,7 +34,7 @@ export const results = {
       return `${i + 1}. Performance №${r.p.number} — ${pct}% for the original (${r.tally.original}–${r.tally.censored})`;
     });
     const overall = Math.round((original / (original + censored)) * 100);
-    await interaction.reply({
+    await interaction.editReply({
       embeds: [
         {
           title: '🗳️ The audience’s verdict',

@@ -34,6 +34,8 @@ export const show = {
   async execute(interaction, ctx) {
     const guildId = guildIdOf(interaction);
     const performance = await findPerformance(ctx, guildId, interaction.options.getString('id', true));
+    // Rendering the poster again can take longer than Discord's three seconds allow under load: defer first.
+    await interaction.deferReply();
     const tally = await ctx.services.store.votes.tally(performance.id);
     const original = maskedBrief(performance.brief, performance.result?.changes ?? []);
     // The poster is deterministic, so the same prompt and seed give back the very image; hosted images are not
@@ -59,7 +61,7 @@ export const show = {
       delete embeds[0]?.image;
       if (embeds[0] && performance.threadId) embeds[0].description = `The image stands in <#${performance.threadId}>.`;
     }
-    await interaction.reply({
+    await interaction.editReply({
       embeds,
       components: finaleButtons(performance, tally),
       files,

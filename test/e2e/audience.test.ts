@@ -102,9 +102,8 @@ describe('the audience’s record', () => {
       user: OTHER,
       name: 'results',
     });
-    const embed = (
-      (await results.response()).data as { embeds: { description: string; fields: { value: string }[] }[] }
-    ).embeds[0];
+    await results.response();
+    const embed = (await results.settled()).embeds[0] as { description: string; fields: { value: string }[] };
     expect(embed?.description.split('\n')).toEqual([
       '1. Performance №2 — 100% for the original (2–0)',
       '2. Performance №1 — 0% for the original (0–1)',
