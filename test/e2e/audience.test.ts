@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   AUTHOR,
+  click,
   everythingShownIn,
   finaleIn,
   GUILD,
@@ -15,6 +16,7 @@ import {
   stuck,
   submitBrief,
   threadOf,
+  toldTo,
   untilStatus,
 } from './harness.js';
 
@@ -25,24 +27,8 @@ afterEach(async () => {
   show = undefined;
 });
 
-const click = async (threadId: string, messageId: string, customId: string, user = AUTHOR, permissions?: bigint) => {
-  const interaction = await show!.fake.clickButton({
-    guildId: GUILD,
-    channelId: threadId,
-    messageId,
-    customId,
-    user,
-    ...(permissions ? { permissions } : {}),
-  });
-  const callback = await interaction.response();
-  if (callback.type === 5) await interaction.settled();
-  return interaction;
-};
-const said = (interaction: Awaited<ReturnType<typeof click>>) =>
-  interaction
-    .messages()
-    .map((m) => m.content)
-    .join('\n') || replyText(interaction);
+const press = (threadId: string, messageId: string, customId: string, user = AUTHOR, permissions?: bigint) =>
+  click(show!, { threadId, messageId, customId }, user, permissions);
 
 async function performed(text: string, user = AUTHOR) {
   const index = show!.fake.threads(STAGE_CHANNEL).length;
@@ -82,14 +68,14 @@ describe('the audience’s record', () => {
     const first = await performed('a knight with a sword');
     const second = await performed('a protest in the rain');
     const third = await performed('a union meeting');
-    await click(first.thread.id, first.finale.id, `vote:${GUILD}-1:censored`, OTHER);
-    await click(second.thread.id, second.finale.id, `vote:${GUILD}-2:original`, OTHER);
-    await click(second.thread.id, second.finale.id, `vote:${GUILD}-2:original`, MODERATOR);
-    await click(third.thread.id, third.finale.id, `vote:${GUILD}-3:original`, OTHER);
+    await press(first.thread.id, first.finale.id, `vote:${GUILD}-1:censored`, OTHER);
+    await press(second.thread.id, second.finale.id, `vote:${GUILD}-2:original`, OTHER);
+    await press(second.thread.id, second.finale.id, `vote:${GUILD}-2:original`, MODERATOR);
+    await press(third.thread.id, third.finale.id, `vote:${GUILD}-3:original`, OTHER);
 
-    const refused = await click(third.thread.id, third.finale.id, `remove:${GUILD}-3`, OTHER);
-    expect(said(refused)).toBe('Only moderators (members with Manage Server) can do that.');
-    await click(third.thread.id, third.finale.id, `remove:${GUILD}-3`, MODERATOR, MANAGE_GUILD);
+    const refused = await press(third.thread.id, third.finale.id, `remove:${GUILD}-3`, OTHER);
+    expect(toldTo(refused)).toBe('Only moderators (members with Manage Server) can do that.');
+    await press(third.thread.id, third.finale.id, `remove:${GUILD}-3`, MODERATOR, MANAGE_GUILD);
     const withdrawn = show.fake.message(third.finale.id);
     expect(withdrawn?.attachments).toHaveLength(0);
     expect(withdrawn?.components).toHaveLength(0);
@@ -127,7 +113,7 @@ describe('the audience’s record', () => {
       return original?.attachments.length ? original : undefined;
     });
     expect(message.attachments[0]?.bytes).toEqual(finale.attachments[0]?.bytes);
-    const vote = await click(STAGE_CHANNEL, message.id, `vote:${GUILD}-1:original`, OTHER);
+    const vote = await press(STAGE_CHANNEL, message.id, `vote:${GUILD}-1:original`, OTHER);
     expect(vote.callback?.type).toBe(7);
     expect(await show.store.votes.tally(`${GUILD}-1`)).toEqual({ original: 1, censored: 0 });
 
@@ -188,15 +174,15 @@ describe('moderators', () => {
     const desk = await show.fake.waitFor(() =>
       show!.fake.messagesIn(thread.id).find((m) => JSON.stringify(m.components).includes('release:')),
     );
-    await click(thread.id, desk.id, `release:${GUILD}-1`, MODERATOR, MANAGE_GUILD);
+    await press(thread.id, desk.id, `release:${GUILD}-1`, MODERATOR, MANAGE_GUILD);
     const finale = await finaleIn(show, thread.id);
     await untilStatus(show, 1, 'done');
-    const appeal = await click(thread.id, finale.id, `appeal:${GUILD}-1`);
-    expect(said(appeal)).toBe('⚖️ Your appeal has been lodged. The moderators will decide.');
+    const appeal = await press(thread.id, finale.id, `appeal:${GUILD}-1`);
+    expect(toldTo(appeal)).toBe('⚖️ Your appeal has been lodged. The moderators will decide.');
     const decision = await show.fake.waitFor(() =>
       show!.fake.messagesIn(thread.id).find((m) => JSON.stringify(m.components).includes('deny:')),
     );
-    await click(thread.id, decision.id, `deny:${GUILD}-1`, MODERATOR, MANAGE_GUILD);
+    await press(thread.id, decision.id, `deny:${GUILD}-1`, MODERATOR, MANAGE_GUILD);
     await show.fake.waitFor(() => everythingShownIn(show!, thread.id).includes('Appeal denied by the moderators.'));
     expect((await show.store.performances.get(`${GUILD}-1`))?.appeal?.outcome).toBe('upheld');
   });

@@ -216,3 +216,33 @@ export function untilStatus(show: Show, n: number, status: string) {
     description: `performance ${n} to be ${status}`,
   });
 }
+
+/** Clicks a button in a thread as a member (a moderator when given Manage Server) and waits for the answer. */
+export async function click(
+  show: Show,
+  target: { threadId: string; messageId: string; customId: string },
+  user: User = AUTHOR,
+  permissions?: bigint,
+) {
+  const interaction = await show.fake.clickButton({
+    guildId: GUILD,
+    channelId: target.threadId,
+    messageId: target.messageId,
+    customId: target.customId,
+    user,
+    ...(permissions ? { permissions } : {}),
+  });
+  const callback = await interaction.response();
+  if (callback.type === 5) await interaction.settled();
+  return interaction;
+}
+
+/** What the member was told: the reply (a deferred one as filled in) and any followups. */
+export function toldTo(interaction: Awaited<ReturnType<typeof click>>): string {
+  return (
+    interaction
+      .messages()
+      .map((m) => m.content)
+      .join('\n') || replyText(interaction)
+  );
+}

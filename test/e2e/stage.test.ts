@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   AUTHOR,
+  click,
   everythingShownIn,
   finaleIn,
   GUILD,
@@ -15,6 +16,7 @@ import {
   stuck,
   submitBrief,
   threadOf,
+  toldTo,
   untilStatus,
 } from './harness.js';
 
@@ -25,28 +27,8 @@ afterEach(async () => {
   show = undefined;
 });
 
-const click = async (threadId: string, messageId: string, customId: string, user = AUTHOR, permissions?: bigint) => {
-  const interaction = await show!.fake.clickButton({
-    guildId: GUILD,
-    channelId: threadId,
-    messageId,
-    customId,
-    user,
-    ...(permissions ? { permissions } : {}),
-  });
-  await interaction.response();
-  return interaction;
-};
-/** What the member was told: the reply, once a deferred one is filled in, and any followups. */
-const textOf = async (interaction: Awaited<ReturnType<typeof click>>) => {
-  if (interaction.callback?.type === 5) await interaction.settled();
-  return (
-    interaction
-      .messages()
-      .map((m) => m.content)
-      .join('\n') || replyText(interaction)
-  );
-};
+const press = (threadId: string, messageId: string, customId: string, user = AUTHOR, permissions?: bigint) =>
+  click(show!, { threadId, messageId, customId }, user, permissions);
 
 describe('appeals', () => {
   test('the author alone, once; the censor reconsiders in public and the verdict is posted', async () => {
@@ -56,10 +38,10 @@ describe('appeals', () => {
     const finale = await finaleIn(show, thread.id);
     const id = `${GUILD}-1`;
 
-    const stranger = await click(thread.id, finale.id, `appeal:${id}`, OTHER);
-    expect(await textOf(stranger)).toBe('Only the author of a brief may appeal its censorship.');
+    const stranger = await press(thread.id, finale.id, `appeal:${id}`, OTHER);
+    expect(toldTo(stranger)).toBe('Only the author of a brief may appeal its censorship.');
 
-    const appeal = await click(thread.id, finale.id, `appeal:${id}`);
+    const appeal = await press(thread.id, finale.id, `appeal:${id}`);
     const answered = await show.fake.waitFor(() => appeal.messages().find((m) => m.content.startsWith('⚖️')), {
       timeoutMs: 10_000,
     });
@@ -134,11 +116,11 @@ describe('moderators', () => {
     const desk2 = await waiting(second.id);
     expect(show.fake.messagesIn(first.id).some((m) => m.attachments.length > 0)).toBe(false);
 
-    const notMod = await click(first.id, desk1.id, `release:${GUILD}-1`, OTHER);
-    expect(await textOf(notMod)).toBe('Only moderators (members with Manage Server) can do that.');
+    const notMod = await press(first.id, desk1.id, `release:${GUILD}-1`, OTHER);
+    expect(toldTo(notMod)).toBe('Only moderators (members with Manage Server) can do that.');
 
-    await click(second.id, desk2.id, `veto:${GUILD}-2`, MODERATOR, MANAGE_GUILD);
-    await click(first.id, desk1.id, `release:${GUILD}-1`, MODERATOR, MANAGE_GUILD);
+    await press(second.id, desk2.id, `veto:${GUILD}-2`, MODERATOR, MANAGE_GUILD);
+    await press(first.id, desk1.id, `release:${GUILD}-1`, MODERATOR, MANAGE_GUILD);
     await finaleIn(show, first.id);
     await untilStatus(show, 2, 'vetoed');
     expect(everythingShownIn(show, second.id)).toContain(
