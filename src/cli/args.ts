@@ -23,3 +23,14 @@ export function oneOf<T extends string>(value: string | undefined, choices: read
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`unknown ${flag} "${value}"; choose one of: ${choices.join(', ')}`);
 }
+
+/** Splits `<subcommand> …rest`, refusing a missing or unknown subcommand with the list of choices. */
+export function takeSubcommand<T extends string>(
+  args: string[],
+  choices: readonly T[],
+): { subcommand: T; rest: string[] } {
+  const [first, ...rest] = args;
+  const subcommand = oneOf(first, choices, 'subcommand');
+  if (!subcommand) throw new UsageError(`give a subcommand: ${choices.join(', ')}`);
+  return { subcommand, rest };
+}

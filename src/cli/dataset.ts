@@ -11,7 +11,7 @@ import { CATEGORY_SEPARATOR, DATASET_COLUMNS } from '../services/training/schema
 import { DEFAULT_SEED, DEFAULT_SPLIT, splitPairs } from '../services/training/split.js';
 import { datasetStats } from '../services/training/stats.js';
 import { type DatasetReport, validateDataset } from '../services/training/validate.js';
-import { oneOf, parseCommandArgs, UsageError } from './args.js';
+import { oneOf, parseCommandArgs, takeSubcommand, UsageError } from './args.js';
 import type { CliCommand, CliContext } from './types.js';
 
 const SUBCOMMANDS = ['validate', 'export', 'draft'] as const;
@@ -167,9 +167,7 @@ export const dataset: CliCommand = {
     '       npm run cli -- dataset draft BRIEFS.txt [--out FILE.csv]',
   ].join('\n'),
   async run(args, ctx) {
-    const [sub, ...rest] = args;
-    const subcommand = oneOf(sub, SUBCOMMANDS, 'subcommand');
-    if (!subcommand) throw new UsageError(`give a subcommand: ${SUBCOMMANDS.join(', ')}`);
+    const { subcommand, rest } = takeSubcommand(args, SUBCOMMANDS);
     const { values, positionals } = parseCommandArgs(rest, {
       format: { type: 'string' },
       split: { type: 'string' },

@@ -21,7 +21,7 @@ import {
   type TrainingProgress,
 } from '../services/training/finetune-display.js';
 import { formatDuration, LiveStatus } from '../services/training/progress.js';
-import { oneOf, parseCommandArgs, UsageError } from './args.js';
+import { parseCommandArgs, takeSubcommand, UsageError } from './args.js';
 import type { CliCommand, CliContext } from './types.js';
 
 const SUBCOMMANDS = ['openai', 'status'] as const;
@@ -147,9 +147,7 @@ export const finetune: CliCommand = {
     '       npm run cli -- finetune status JOB [--poll-ms N]',
   ].join('\n'),
   async run(args, ctx) {
-    const [sub, ...rest] = args;
-    const subcommand = oneOf(sub, SUBCOMMANDS, 'subcommand');
-    if (!subcommand) throw new UsageError(`give a subcommand: ${SUBCOMMANDS.join(', ')}`);
+    const { subcommand, rest } = takeSubcommand(args, SUBCOMMANDS);
     const { values, positionals } = parseCommandArgs(rest, {
       train: { type: 'string' },
       validation: { type: 'string' },
