@@ -103,7 +103,8 @@ export function finaleEmbeds(
 ): APIEmbed[] {
   const main: APIEmbed = {
     title: `🎬 Performance №${performance.number} — Final Cut`,
-    url: 'https://compliance-theatre.invalid/performance',
+    // The title links to the performance's thread; embeds sharing it are shown as one gallery.
+    url: `https://discord.com/channels/${performance.guildId}/${performance.threadId ?? performance.channelId ?? ''}`,
     color: COLORS.final,
     fields: [
       { name: 'Original brief', value: truncate(segmentsToMarkdown(original) || '—', LIMITS.fieldValue), inline: true },

@@ -49,6 +49,7 @@ describe('a whole performance through the real discord.js client', () => {
 
     // The finale: both versions side by side, the poster attached, buttons.
     const [embed] = finale.embeds;
+    expect(embed?.url).toBe(`https://discord.com/channels/${GUILD}/${thread.id}`);
     expect(embed?.fields?.map((f) => f.name)).toEqual(['Original brief', 'Approved prompt', 'Audience verdict']);
     expect(embed?.fields?.[1]?.value).not.toMatch(/sword|bloody|burning/);
     expect(finale.attachments[0]?.filename).toBe('performance-1.png');
