@@ -6,8 +6,9 @@ import type { CensorModel } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import type { Store } from '../store/index.js';
 import type { GuildSettings, Performance } from '../store/schemas.js';
-import { type ActDeps, type ActPresenter, endAct, performAct, reconsider, renderFinale } from './act.js';
-import { buildFrames } from './frames.js';
+import { type ActDeps, type ActPresenter, endAct, performAct, renderFinale } from './act.js';
+import { type AppealOutcome, hearAppeal } from './appeal-hearing.js';
+import { Intake } from './intake.js';
 import type { Stage } from './stage.js';
 
 export interface DirectorOptions {
@@ -34,21 +35,18 @@ export type SubmitOutcome =
   | { kind: 'queued'; performance: Performance; place: number }
   | { kind: 'blocked'; performance: Performance; reasons: string[] };
 
-export type AppealOutcome = 'upheld' | 'overturned';
-
 /**
  * Runs the show for every guild: takes briefs in, queues acts, and handles what the audience and the
  * moderators do afterwards. Platform-agnostic: Discord reaches it through commands and a presenter.
  */
 export class Director {
-  private readonly lastSubmission = new Map<string, number>();
-  /** Acts queued or on stage, by performance id, for the per-member and per-guild caps. */
-  private readonly pending = new Map<string, { guildId: string; authorId: string }>();
+  private readonly intake: Intake;
   private readonly now: () => number;
   private readonly layered = new Map<string, Lexicon>();
 
   constructor(private readonly options: DirectorOptions) {
     this.now = options.now ?? Date.now;
+    this.intake = new Intake(this.now);
   }
 
   /** Saves the brief first, then refuses it (block tier) or queues it. Limits are checked before saving. */
@@ -57,9 +55,7 @@ export class Director {
     const settings = await store.guilds.get(submission.guildId);
     if (settings.paused)
       throw new UserFacingError('The stage is paused by the moderators. Briefs are not being accepted right now.');
-    this.checkLimits(submission, settings);
-    // Claimed before the first await so two quick submissions cannot both pass the cooldown.
-    this.lastSubmission.set(`${submission.guildId}:${submission.authorId}`, this.now());
+    this.intake.admit(submission.guildId, submission.authorId, settings);
 
     const scan = this.lexiconFor(settings).rewrite(submission.brief);
     const performance = await store.performances.create({
@@ -100,7 +96,7 @@ export class Director {
   /** Clears the queue; the cleared acts are marked skipped in the store so a restart does not bring them back. */
   async clear(guildId: string): Promise<number> {
     const cleared = this.options.stage.clear(guildId);
-    for (const id of cleared) this.pending.delete(id);
+    for (const id of cleared) this.intake.release(id);
     for (const id of cleared)
       await this.options.store.performances.update(id, { status: 'skipped', note: 'cleared from the queue' });
     return cleared.length;
@@ -170,39 +166,20 @@ export class Director {
   private async reconsiderInPublic(performance: Performance): Promise<AppealOutcome> {
     let outcome: AppealOutcome = 'upheld';
     await this.options.stage.runInLane(performance.guildId, async (signal) => {
-      const deps = await this.actDeps(performance, signal);
-      const second = await reconsider(performance, deps);
-      const presenter = deps.presenter;
-      await presenter.note(performance, 'The Content Standards Division is reconsidering this brief on appeal.');
-      await presenter.play(performance, buildFrames(performance.brief, second, { pace: deps.settings.pace }), signal);
-      outcome = second.prompt !== performance.prompt ? 'overturned' : 'upheld';
-      const updated = await this.options.store.performances.update(performance.id, {
-        appeal: {
-          at: performance.appeal?.at ?? new Date(this.now()).toISOString(),
-          outcome,
-          result: second.result,
-          prompt: second.prompt,
-        },
-      });
-      await presenter.note(
-        updated,
-        outcome === 'overturned'
-          ? `Appeal granted in part. Reinstated language has been approved: “${second.result.censored}”.`
-          : 'Appeal denied. On reflection, the original decision stands.',
-      );
+      outcome = await hearAppeal(performance, await this.actDeps(performance, signal), this.now);
     });
     return outcome;
   }
 
   private queueAct(performance: Performance): number {
-    this.pending.set(performance.id, { guildId: performance.guildId, authorId: performance.authorId });
+    this.intake.track(performance.id, { guildId: performance.guildId, authorId: performance.authorId });
     return this.options.stage.enqueueAct(performance.guildId, performance.id, async (signal) => {
       try {
         const fresh = (await this.options.store.performances.get(performance.id)) ?? performance;
         if (fresh.status !== 'queued' && fresh.status !== 'performing') return;
         await performAct(fresh, await this.actDeps(fresh, signal));
       } finally {
-        this.pending.delete(performance.id);
+        this.intake.release(performance.id);
       }
     });
   }
@@ -223,25 +200,6 @@ export class Director {
       },
       signal,
     };
-  }
-
-  private checkLimits(submission: Submission, settings: GuildSettings): void {
-    const last = this.lastSubmission.get(`${submission.guildId}:${submission.authorId}`);
-    const wait = last === undefined ? 0 : Math.ceil((last + settings.cooldownSeconds * 1000 - this.now()) / 1000);
-    if (wait > 0)
-      throw new UserFacingError(`The Content Standards Division needs a moment. You can submit again in ${wait} s.`);
-    const inGuild = [...this.pending.values()].filter((p) => p.guildId === submission.guildId);
-    if (inGuild.length >= settings.maxQueuedPerGuild) {
-      throw new UserFacingError(
-        `The queue is full (${settings.maxQueuedPerGuild} briefs). Please try again after a few performances.`,
-      );
-    }
-    const mine = inGuild.filter((p) => p.authorId === submission.authorId).length;
-    if (mine >= settings.maxQueuedPerUser) {
-      throw new UserFacingError(
-        `You already have ${mine} brief${mine === 1 ? '' : 's'} in the queue; wait for ${mine === 1 ? 'it' : 'them'} to be performed.`,
-      );
-    }
   }
 
   /** The guild's layered lexicon, compiled once per distinct set of overrides (compiling takes milliseconds). */
