@@ -34,7 +34,10 @@ async function performed(text: string, user = AUTHOR) {
   const index = show!.fake.threads(STAGE_CHANNEL).length;
   await submitBrief(show!, text, { user });
   const thread = await threadOf(show!, index);
-  return { thread, finale: await finaleIn(show!, thread.id) };
+  const finale = await finaleIn(show!, thread.id);
+  // The finale is posted a moment before the record says `done`.
+  await untilStatus(show!, index + 1, 'done');
+  return { thread, finale };
 }
 
 describe('limits members meet', () => {

@@ -138,7 +138,11 @@ export class Director {
       throw new UserFacingError('Only the author of a brief may appeal its censorship.');
     if (performance.appeal)
       throw new UserFacingError('This performance has already been appealed. The decision is final.');
-    if (performance.status !== 'done') throw new UserFacingError('Only a finished performance can be appealed.');
+    // The Appeal button exists only once the finale is posted, a moment before the record says `done`; the
+    // hearing runs in the guild's lane, after the act has finished.
+    if (performance.status !== 'done' && performance.status !== 'performing') {
+      throw new UserFacingError('Only a finished performance can be appealed.');
+    }
     const settings = await this.options.store.guilds.get(performance.guildId);
     const pending = await this.options.store.performances.update(performance.id, {
       appeal: { at: new Date(this.now()).toISOString(), outcome: 'pending' },
