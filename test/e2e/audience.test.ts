@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   AUTHOR,
   click,
@@ -12,20 +12,16 @@ import {
   runSubcommand,
   type Show,
   STAGE_CHANNEL,
-  startShow,
   stuck,
   submitBrief,
   threadOf,
   toldTo,
   untilStatus,
+  useShows,
 } from './harness.js';
 
+const launch = useShows();
 let show: Show | undefined;
-afterEach(async () => {
-  show?.fake.assertAllRequestsValid();
-  await show?.stop();
-  show = undefined;
-});
 
 const press = (threadId: string, messageId: string, customId: string, user = AUTHOR, permissions?: bigint) =>
   click(show!, { threadId, messageId, customId }, user, permissions);
@@ -42,7 +38,7 @@ async function performed(text: string, user = AUTHOR) {
 
 describe('limits members meet', () => {
   test('the cooldown between a member’s briefs', async () => {
-    show = await startShow();
+    show = await launch();
     await submitBrief(show, 'a quiet sea');
     const again = await submitBrief(show, 'a quiet lake');
     const wait = /^The Content Standards Division needs a moment\. You can submit again in (\d+) s\.$/.exec(
@@ -54,7 +50,7 @@ describe('limits members meet', () => {
   });
 
   test('caps on queued briefs per member and per server', async () => {
-    show = await startShow({ sleep: stuck });
+    show = await launch({ sleep: stuck });
     await show.store.guilds.update(GUILD, { cooldownSeconds: 0, maxQueuedPerUser: 2, maxQueuedPerGuild: 3 });
     await submitBrief(show, 'a quiet sea');
     await submitBrief(show, 'a quiet lake');
@@ -69,7 +65,7 @@ describe('limits members meet', () => {
 
 describe('the audience’s record', () => {
   test('/results ranks performances by how often the audience sided with the original; withdrawn ones leave it', async () => {
-    show = await startShow();
+    show = await launch();
     await show.store.guilds.update(GUILD, { cooldownSeconds: 0, maxQueuedPerUser: 5 });
     const first = await performed('a knight with a sword');
     const second = await performed('a protest in the rain');
@@ -104,7 +100,7 @@ describe('the audience’s record', () => {
   });
 
   test('/show posts a past performance again, the same poster and working buttons', async () => {
-    show = await startShow();
+    show = await launch();
     const { finale } = await performed('a knight with a sword');
     const reposted = await show.fake.slashCommand({
       guildId: GUILD,
@@ -137,7 +133,7 @@ describe('the audience’s record', () => {
 
 describe('moderators', () => {
   test('/lexicon add, list and remove take effect at once', async () => {
-    show = await startShow();
+    show = await launch();
     await show.store.guilds.update(GUILD, { cooldownSeconds: 0 });
     const added = await runSubcommand(show, 'lexicon', 'add', [
       { name: 'term', type: 3, value: 'Pineapple' },
@@ -161,7 +157,7 @@ describe('moderators', () => {
   });
 
   test('render the original too: both images stand side by side', async () => {
-    show = await startShow();
+    show = await launch();
     await show.store.guilds.update(GUILD, { renderOriginal: true });
     const { finale } = await performed('a knight with a sword');
     expect(finale.attachments.map((a) => a.filename)).toEqual(['performance-1.png', 'performance-1-original.png']);
@@ -173,7 +169,7 @@ describe('moderators', () => {
   });
 
   test('review mode appeals wait for the moderators; a denial is posted in the thread', async () => {
-    show = await startShow();
+    show = await launch();
     await show.store.guilds.update(GUILD, { reviewMode: true });
     await submitBrief(show, 'a protest with a sword');
     const thread = await threadOf(show);

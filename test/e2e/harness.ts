@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { type Bot, createBot } from '../../src/bot.js';
 import { loadBotConfig } from '../../src/config.js';
 import { createLogger, silentLogger } from '../../src/logger.js';
@@ -245,4 +246,26 @@ export function toldTo(interaction: Awaited<ReturnType<typeof click>>): string {
       .map((m) => m.content)
       .join('\n') || replyText(interaction)
   );
+}
+
+/**
+ * Starts shows for one test file and ends them after each test: every request the bot sent must have been valid,
+ * and the show is stopped even when that check fails.
+ */
+export function useShows(): (options?: Parameters<typeof startShow>[0]) => Promise<Show> {
+  const running: Show[] = [];
+  afterEach(async () => {
+    for (const show of running.splice(0)) {
+      try {
+        show.fake.assertAllRequestsValid();
+      } finally {
+        await show.stop();
+      }
+    }
+  });
+  return async (options) => {
+    const show = await startShow(options);
+    running.push(show);
+    return show;
+  };
 }

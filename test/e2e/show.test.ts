@@ -1,5 +1,5 @@
 import { MessageFlags } from 'discord.js';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   AUTHOR,
   everythingShownIn,
@@ -11,22 +11,18 @@ import {
   replyText,
   type Show,
   STAGE_CHANNEL,
-  startShow,
   submitBrief,
   threadOf,
   untilStatus,
+  useShows,
 } from './harness.js';
 
+const launch = useShows();
 let show: Show | undefined;
-afterEach(async () => {
-  show?.fake.assertAllRequestsValid();
-  await show?.stop();
-  show = undefined;
-});
 
 describe('a whole performance through the real discord.js client', () => {
   test('/brief → thread → frames → image → vote → tally', async () => {
-    show = await startShow();
+    show = await launch();
     const submitted = await submitBrief(show, 'a knight with a bloody sword in a burning village, @everyone look');
     expect(replyText(submitted)).toMatch(/^📨 Brief №1 received\. You are next on stage\./);
     expect(replyFlags(submitted) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
@@ -88,7 +84,7 @@ describe('a whole performance through the real discord.js client', () => {
   });
 
   test('blackout words are never shown, in the brief, the frames, the citations or the finale', async () => {
-    show = await startShow();
+    show = await launch();
     await submitBrief(show, 'a portrait of a whore in a shitty motel');
     const thread = await threadOf(show);
     await finaleIn(show, thread.id);
@@ -98,7 +94,7 @@ describe('a whole performance through the real discord.js client', () => {
   });
 
   test('a blocked brief: an ephemeral refusal with the policy reason, a mod-log record, nothing public', async () => {
-    show = await startShow();
+    show = await launch();
     await show.store.guilds.update(GUILD, { modLogChannelId: '200000000000000002' });
     const submitted = await submitBrief(show, 'a snuff film poster');
     expect(replyFlags(submitted) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
@@ -119,7 +115,7 @@ describe('a whole performance through the real discord.js client', () => {
   });
 
   test('acts queue one at a time per guild and members are told their place', async () => {
-    show = await startShow();
+    show = await launch();
     await show.store.guilds.update(GUILD, { cooldownSeconds: 0 });
     const first = await submitBrief(show, 'a quiet sea at dawn');
     const second = await submitBrief(show, 'a city with a gun shop', { user: OTHER });

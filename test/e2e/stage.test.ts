@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   AUTHOR,
   click,
@@ -12,27 +12,23 @@ import {
   runSubcommand,
   type Show,
   STAGE_CHANNEL,
-  startShow,
   stuck,
   submitBrief,
   threadOf,
   toldTo,
   untilStatus,
+  useShows,
 } from './harness.js';
 
+const launch = useShows();
 let show: Show | undefined;
-afterEach(async () => {
-  show?.fake.assertAllRequestsValid();
-  await show?.stop();
-  show = undefined;
-});
 
 const press = (threadId: string, messageId: string, customId: string, user = AUTHOR, permissions?: bigint) =>
   click(show!, { threadId, messageId, customId }, user, permissions);
 
 describe('appeals', () => {
   test('the author alone, once; the censor reconsiders in public and the verdict is posted', async () => {
-    show = await startShow();
+    show = await launch();
     await submitBrief(show, 'a protest march with a sword');
     const thread = await threadOf(show);
     const finale = await finaleIn(show, thread.id);
@@ -67,7 +63,7 @@ describe('appeals', () => {
 
 describe('moderators', () => {
   test('pause and resume intake; members without Manage Server are refused', async () => {
-    show = await startShow();
+    show = await launch();
     const refused = await runSubcommand(show, 'stage', 'pause', [], OTHER, 0n);
     expect(replyText(refused)).toBe('Only moderators (members with Manage Server) can do that.');
     expect((await show.store.guilds.get(GUILD)).paused).toBe(false);
@@ -85,7 +81,7 @@ describe('moderators', () => {
   });
 
   test('config sets the engines and refuses a hosted engine without its key', async () => {
-    show = await startShow();
+    show = await launch();
     const noKey = await runSubcommand(show, 'stage', 'config', [{ name: 'censor_engine', type: 3, value: 'openai' }]);
     expect(replyText(noKey)).toBe(
       'The openai censor needs OPENAI_API_KEY — set it in .env, or choose the lexicon engine.',
@@ -101,7 +97,7 @@ describe('moderators', () => {
   });
 
   test('review mode: an approved prompt waits for release; veto stops it; release renders it', async () => {
-    show = await startShow();
+    show = await launch();
     await show.store.guilds.update(GUILD, { reviewMode: true, cooldownSeconds: 0 });
     await submitBrief(show, 'a knight with a sword');
     await submitBrief(show, 'a forest with a gun', { user: OTHER });
@@ -131,7 +127,7 @@ describe('moderators', () => {
   });
 
   test('skip ends the act on stage in character and the next one plays', async () => {
-    show = await startShow({ sleep: stuck });
+    show = await launch({ sleep: stuck });
     await show.store.guilds.update(GUILD, { cooldownSeconds: 0 });
     await submitBrief(show, 'a quiet sea');
     const thread = await threadOf(show);
@@ -147,7 +143,7 @@ describe('moderators', () => {
 
 describe('when things go wrong', () => {
   test('a restart in the middle of a show resumes the act in its own thread', async () => {
-    show = await startShow({ sleep: stuck });
+    show = await launch({ sleep: stuck });
     await submitBrief(show, 'a knight with a sword');
     const thread = await threadOf(show);
     await show.fake.waitFor(() => show!.fake.messagesIn(thread.id).length >= 2);
@@ -162,7 +158,7 @@ describe('when things go wrong', () => {
   });
 
   test('a queued brief survives a restart and is performed after it', async () => {
-    show = await startShow({ sleep: stuck });
+    show = await launch({ sleep: stuck });
     await show.store.guilds.update(GUILD, { cooldownSeconds: 0 });
     await submitBrief(show, 'a quiet sea');
     await submitBrief(show, 'a city at night', { user: OTHER });
@@ -173,7 +169,7 @@ describe('when things go wrong', () => {
   });
 
   test('Discord answering 429 and 500: discord.js waits and retries, and the show completes', async () => {
-    show = await startShow();
+    show = await launch();
     show.fake.failNext({ method: 'PATCH', path: /\/messages\//, status: 429, retryAfter: 0.05, times: 2 });
     show.fake.failNext({ method: 'POST', path: /\/messages$/, status: 500, times: 1 });
     await submitBrief(show, 'a knight with a sword');
@@ -183,7 +179,7 @@ describe('when things go wrong', () => {
   });
 
   test('Discord failing for good ends the act visibly and the queue moves on', async () => {
-    show = await startShow();
+    show = await launch();
     await show.store.guilds.update(GUILD, { cooldownSeconds: 0 });
     // Every finale upload fails (discord.js retries a 500 three times, then gives up).
     show.fake.failNext({ method: 'POST', path: /\/messages$/, status: 500, times: 4 });
@@ -198,7 +194,7 @@ describe('when things go wrong', () => {
   });
 
   test('the real per-channel edit limit: edits wait for the bucket the headers announce, no 429, every frame lands', async () => {
-    show = await startShow({ realRateLimits: true });
+    show = await launch({ realRateLimits: true });
     await submitBrief(show, 'a knight with a bloody sword in a burning village');
     const thread = await threadOf(show);
     await finaleIn(show, thread.id);
