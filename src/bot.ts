@@ -64,7 +64,6 @@ export function createBot(options: BotOptions): Bot {
   const director = new Director({
     store,
     stage,
-    lexicon,
     log,
     defaults: { censorEngine: config.CENSOR_ENGINE, imageEngine: config.IMAGE_ENGINE, style: config.STYLE },
     censorModel: (name) => memo(censors, name, () => createCensorModel(name, engines)),

@@ -1,7 +1,6 @@
 import type { CensorEngineName, ImageEngineName } from '../../config.js';
 import { UserFacingError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type { Lexicon } from '../censor/lexicon/index.js';
 import type { CensorModel } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import type { Store } from '../store/index.js';
@@ -14,7 +13,6 @@ import type { Stage } from './stage.js';
 export interface DirectorOptions {
   store: Store;
   stage: Stage;
-  lexicon: Lexicon;
   log: Logger;
   defaults: { censorEngine: CensorEngineName; imageEngine: ImageEngineName; style: string };
   censorModel(name: CensorEngineName): CensorModel;
@@ -42,7 +40,6 @@ export type SubmitOutcome =
 export class Director {
   private readonly intake: Intake;
   private readonly now: () => number;
-  private readonly layered = new Map<string, Lexicon>();
 
   constructor(private readonly options: DirectorOptions) {
     this.now = options.now ?? Date.now;
@@ -57,7 +54,11 @@ export class Director {
       throw new UserFacingError('The stage is paused by the moderators. Briefs are not being accepted right now.');
     this.intake.admit(submission.guildId, submission.authorId, settings);
 
-    const scan = this.lexiconFor(settings).rewrite(submission.brief);
+    // The embedded censor decides the block tier for every engine, with the guild's terms layered on (it keeps
+    // each layered lexicon compiled for the acts too).
+    const scan = await this.options
+      .censorModel('lexicon')
+      .censor({ brief: submission.brief, overrides: settings.lexicon });
     const performance = await store.performances.create({
       guildId: submission.guildId,
       channelId: submission.channelId,
@@ -67,7 +68,7 @@ export class Director {
       status: scan.verdict === 'block' ? 'blocked' : 'queued',
       censorEngine: settings.censorEngine ?? defaults.censorEngine,
       imageEngine: settings.imageEngine ?? defaults.imageEngine,
-      ...(scan.verdict === 'block' ? { result: { ...scan, engine: 'lexicon' as const } } : {}),
+      ...(scan.verdict === 'block' ? { result: scan } : {}),
     });
     if (scan.verdict === 'block') {
       const reasons = [...new Set(scan.changes.filter((c) => c.tier === 'block').map((c) => c.reason))];
@@ -204,18 +205,6 @@ export class Director {
       },
       signal,
     };
-  }
-
-  /** The guild's layered lexicon, compiled once per distinct set of overrides (compiling takes milliseconds). */
-  private lexiconFor(settings: GuildSettings): Lexicon {
-    const key = JSON.stringify(settings.lexicon);
-    let layered = this.layered.get(key);
-    if (!layered) {
-      layered = this.options.lexicon.withOverrides(settings.lexicon);
-      if (this.layered.size >= 64) this.layered.clear();
-      this.layered.set(key, layered);
-    }
-    return layered;
   }
 
   private async get(performanceId: string): Promise<Performance> {
