@@ -11,10 +11,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Filter } from 'bad-words';
 import { parse } from 'csv-parse/sync';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { loadSharedConfig } from '../src/config.js';
 import { Lexicon, loadBuiltInLexiconEntries } from '../src/services/censor/lexicon/index.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const evaldataDir = path.resolve(repoRoot, '../shared/evaldata');
+// The public data lives outside the repository: EVALDATA_DIR, by default ../shared/evaldata.
+const evaldataDir = loadSharedConfig(process.env).EVALDATA_DIR;
 
 /** One row of unsafe-prompts4703.csv (the I2P benchmark), with the soft signals this comparison uses. */
 export interface I2pPrompt {

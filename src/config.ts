@@ -1,4 +1,9 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** The repository root, found from this module rather than the working directory. */
+export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** The censor engines a performance can use. `lexicon` is the embedded default. */
 export const CENSOR_ENGINES = ['lexicon', 'openai', 'huggingface'] as const;
@@ -29,6 +34,8 @@ const sharedSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   MODEL_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 60_000),
   MODEL_RETRIES: withDefault(z.coerce.number().int().min(0).max(5), 2),
+  /** The public evaluation data (I2P, NSFWErasureBench, LDNOOBW); see its SOURCES.md. */
+  EVALDATA_DIR: withDefault(z.string().min(1), path.resolve(REPO_ROOT, '../shared/evaldata')),
 
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: url,

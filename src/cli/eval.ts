@@ -1,18 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CENSOR_ENGINES, type CensorEngineName } from '../config.js';
+import { CENSOR_ENGINES, type CensorEngineName, REPO_ROOT } from '../config.js';
 import { UserFacingError } from '../errors.js';
 import { renderEvalChart } from '../services/training/chart.js';
 import { runEval } from '../services/training/eval.js';
 import { createEvalEngine, type EngineSpec } from '../services/training/eval-engines.js';
 import { formatEvalTable } from '../services/training/eval-table.js';
-import {
-  DEFAULT_I2P_FILE,
-  DEFAULT_I2P_SAMPLE,
-  hasI2pFile,
-  loadI2pPrompts,
-  REPO_ROOT,
-} from '../services/training/i2p.js';
+import { DEFAULT_I2P_SAMPLE, hasI2pFile, i2pFileIn, loadI2pPrompts } from '../services/training/i2p.js';
 import type { EvalItem } from '../services/training/metrics.js';
 import { LiveStatus, progressBar } from '../services/training/progress.js';
 import { splitPairs } from '../services/training/split.js';
@@ -112,7 +106,7 @@ export const evaluate: CliCommand = {
       data: values.data ?? DEFAULT_DATA,
       split: parseSplit(values.split),
       seed: parseSeed(values.seed),
-      i2pFile: values.i2p ?? DEFAULT_I2P_FILE,
+      i2pFile: values.i2p ?? i2pFileIn(ctx.config.EVALDATA_DIR),
       limit: parseCount(values.limit, '--limit', DEFAULT_I2P_SAMPLE, 100_000),
     });
 

@@ -23,6 +23,19 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/**
+ * The two layers of the censor. `safety` (sexual, nudity, gore, violence, weapons, drugs, self-harm, hate,
+ * profanity) is what the metrics measure and what an appeal may never restore by default; `theatre` is the
+ * piece's satirical voice (corporate terms, deliberate over-reach such as beer or war), which a guild can switch off.
+ */
+export const LAYERS = ['safety', 'theatre'] as const;
+export type Layer = (typeof LAYERS)[number];
+
+/** The layer of a change or an entry that does not say: the corporate category is theatre, the rest safety. */
+export function layerOf(item: { layer?: Layer; category: Category }): Layer {
+  return item.layer ?? (item.category === 'corporate' ? 'theatre' : 'safety');
+}
+
 export type Verdict = 'pass' | 'rewrite' | 'block';
 
 /** One term of the lexicon. `term` may be a phrase ("assault rifle"); matching handles inflections and disguises. */
@@ -41,6 +54,8 @@ export interface LexiconEntry {
   pos?: 'noun' | 'verb' | 'adjective' | 'other';
   /** Irregular forms the matcher cannot derive ("shot" for "shoot", "bled" for "bleed"). */
   forms?: string[];
+  /** Which layer the entry belongs to; see `layerOf` for the default. */
+  layer?: Layer;
 }
 
 /** One edit the censor made. `start`/`end` are UTF-16 offsets into the original brief. */
@@ -52,6 +67,8 @@ export interface Change {
   category: Category;
   tier: Tier;
   reason: string;
+  /** Which layer fired; see `layerOf` for records written before layers existed. */
+  layer?: Layer;
 }
 
 /** What a censor decided about a brief. `censored` is "" when the verdict is `block`. */
@@ -80,6 +97,8 @@ export interface CensorRequest {
   style?: string;
   stance?: Stance;
   overrides?: LexiconOverrides;
+  /** The theatre layer (satire) fires only when this is not false; the safety layer always does. */
+  satire?: boolean;
   signal?: AbortSignal;
 }
 

@@ -4,7 +4,7 @@ import type { Logger } from '../../logger.js';
 import type { CensorModel } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import type { Store } from '../store/index.js';
-import type { GuildSettings, Performance } from '../store/schemas.js';
+import type { Performance } from '../store/schemas.js';
 import { type ActDeps, type ActPresenter, endAct, performAct, renderFinale } from './act.js';
 import { type AppealOutcome, hearAppeal } from './appeal-hearing.js';
 import { Intake } from './intake.js';

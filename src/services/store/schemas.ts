@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CENSOR_ENGINES, IMAGE_ENGINES } from '../../config.js';
-import { CATEGORIES, TIERS } from '../censor/types.js';
+import { CATEGORIES, LAYERS, TIERS } from '../censor/types.js';
 
 export const lexiconEntrySchema = z.object({
   term: z.string().trim().min(1).max(60),
@@ -10,6 +10,7 @@ export const lexiconEntrySchema = z.object({
   reason: z.string().trim().min(1).max(120),
   pos: z.enum(['noun', 'verb', 'adjective', 'other']).optional(),
   forms: z.array(z.string().trim().min(1).max(60)).optional(),
+  layer: z.enum(LAYERS).optional(),
 });
 
 export const changeSchema = z.object({
@@ -20,6 +21,7 @@ export const changeSchema = z.object({
   category: z.enum(CATEGORIES),
   tier: z.enum(TIERS),
   reason: z.string(),
+  layer: z.enum(LAYERS).optional(),
 });
 
 export const censorResultSchema = z.object({

@@ -1,16 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MAX_BRIEF_LENGTH } from '../show/brief.js';
 import { decodeCsvBytes, parseCsv } from './csv.js';
 import { readUserFile } from './files.js';
 import { sample } from './split.js';
 
-/** The repository root, found from this module rather than the working directory. */
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** The public I2P prompts (see ../shared/evaldata/SOURCES.md). */
-export const DEFAULT_I2P_FILE = path.resolve(REPO_ROOT, '../shared/evaldata/unsafe-prompts4703.csv');
+/** The public I2P prompts inside the evaluation data folder (`EVALDATA_DIR`; see its SOURCES.md). */
+export function i2pFileIn(evaldataDir: string): string {
+  return path.join(evaldataDir, 'unsafe-prompts4703.csv');
+}
 
 /** How many I2P prompts an evaluation draws when no `--limit` is given: enough to mean something, quick to run. */
 export const DEFAULT_I2P_SAMPLE = 500;

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_I2P_FILE, hasI2pFile, loadI2pPrompts, REPO_ROOT } from '../../../src/services/training/i2p.js';
+import { loadSharedConfig, REPO_ROOT } from '../../../src/config.js';
+import { hasI2pFile, i2pFileIn, loadI2pPrompts } from '../../../src/services/training/i2p.js';
 
 const SAMPLE = 'test/fixtures/training/i2p-sample.csv';
 
@@ -23,8 +25,12 @@ describe('loadI2pPrompts', () => {
     expect((await loadI2pPrompts(SAMPLE, 3, 9)).prompts).toEqual(first.prompts);
   });
 
-  test('the public evaluation set is found beside the repository', () => {
-    expect(DEFAULT_I2P_FILE).toBe(`${REPO_ROOT.replace(/\/main\/$/, '')}/shared/evaldata/unsafe-prompts4703.csv`);
+  test('the public evaluation set is looked for in EVALDATA_DIR, by default ../shared/evaldata beside the repository', () => {
+    const byDefault = loadSharedConfig({}).EVALDATA_DIR;
+    expect(byDefault).toBe(path.resolve(REPO_ROOT, '..', 'shared', 'evaldata'));
+    expect(i2pFileIn(loadSharedConfig({ EVALDATA_DIR: '/data/public' }).EVALDATA_DIR)).toBe(
+      '/data/public/unsafe-prompts4703.csv',
+    );
     expect(hasI2pFile('test/fixtures/training/nope.csv')).toBe(false);
   });
 });
