@@ -11,6 +11,8 @@ import type { CensorModel } from './services/censor/types.js';
 import { createCensorModel, createImageModel, type EngineDeps } from './services/engines.js';
 import type { ImageModel } from './services/imagery/types.js';
 import { Director } from './services/show/director.js';
+import type { ActPresenter } from './services/show/presenter.js';
+import { FanOutPresenter } from './services/show/presenters/fan-out.js';
 import { Stage } from './services/show/stage.js';
 import type { Store } from './services/store/index.js';
 
@@ -25,6 +27,8 @@ export interface BotOptions {
   actTimeoutMs?: number;
   /** Replaces the presenter's wait between frames (tests and benchmarks). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Further presenters every act also plays to (the exhibition wall); the Discord thread stays the primary. */
+  presenters?: ActPresenter[];
 }
 
 export interface Bot {
@@ -60,7 +64,8 @@ export function createBot(options: BotOptions): Bot {
   const censors = new Map<CensorEngineName, CensorModel>();
   const images = new Map<ImageEngineName, ImageModel>();
   const stage = new Stage({ log, actTimeoutMs: options.actTimeoutMs ?? 10 * 60_000 });
-  const presenter = new DiscordPresenter({ client, store, log, sleep: options.sleep });
+  const discord = new DiscordPresenter({ client, log, sleep: options.sleep });
+  const presenter = options.presenters?.length ? new FanOutPresenter(discord, options.presenters, log) : discord;
   const director = new Director({
     store,
     stage,

@@ -238,6 +238,29 @@ export async function click(
   return interaction;
 }
 
+/**
+ * The author's appeal: clicks Appeal, which opens the grounds modal, and submits it (with `grounds`, or empty).
+ * Returns the modal submission once the bot answered; a refusal is told on the modal's answer too.
+ */
+export async function appeal(
+  show: Show,
+  target: { threadId: string; messageId: string; performanceId: string },
+  options: { user?: User; grounds?: string } = {},
+) {
+  const user = options.user ?? AUTHOR;
+  const button = await click(show, { ...target, customId: `appeal:${target.performanceId}` }, user);
+  const submitted = await show.fake.submitModal({
+    guildId: GUILD,
+    channelId: target.threadId,
+    user,
+    from: button,
+    values: { grounds: options.grounds ?? '' },
+  });
+  const callback = await submitted.response();
+  if (callback.type === 5) await submitted.settled();
+  return submitted;
+}
+
 /** What the member was told: the reply (a deferred one as filled in) and any followups. */
 export function toldTo(interaction: Awaited<ReturnType<typeof click>>): string {
   return (

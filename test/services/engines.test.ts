@@ -9,13 +9,20 @@ import type { LoopbackServer } from '../fakes/http.js';
 import { startFakeHuggingFace } from '../fakes/huggingface.js';
 import { chatCompletionBody, openAIErrorBody, startFakeOpenAI } from '../fakes/openai.js';
 import { startFakeReplicate } from '../fakes/replicate.js';
+import { passed } from './censor/passed.js';
 
 const lexicon = Lexicon.fromEntries([
   { term: 'sword', category: 'weapons', tier: 'redline', euphemisms: ['letter opener'], reason: 'Weapons 4.2' },
 ]);
 const brief = 'a knight with a sword in a village';
 const modelRewrite = 'a knight with a ceremonial implement in a village';
-const imageRequest = { prompt: 'a knight, flat vectors', performanceNumber: 1, seed: 1, width: 256, height: 256 };
+const imageRequest = {
+  prompt: await passed('a knight, flat vectors'),
+  performanceNumber: 1,
+  seed: 1,
+  width: 256,
+  height: 256,
+};
 const config = (env: Record<string, string> = {}) =>
   loadSharedConfig({ MODEL_RETRIES: '0', MODEL_TIMEOUT_MS: '2000', ...env });
 const deps = (env: Record<string, string> = {}, fetch?: typeof globalThis.fetch) => ({
