@@ -5,8 +5,8 @@ import { finaleButtons, finaleEmbeds, NO_MENTIONS } from '../discord/format.js';
 import { guildIdOf } from '../discord/guards.js';
 import { altText } from '../discord/user-text.js';
 import { UserFacingError } from '../errors.js';
-import { submittedText } from '../services/censor/pipeline.js';
-import { createImageModel } from '../services/engines.js';
+import { recheckPrompt, submittedText } from '../services/censor/pipeline.js';
+import { createCensorModel, createImageModel } from '../services/engines.js';
 import { maskedBrief } from '../services/show/frames.js';
 import type { Performance } from '../services/store/schemas.js';
 import type { Command } from './types.js';
@@ -44,13 +44,15 @@ export const show = {
       submittedText(performance.brief, performance.memberStyle),
       performance.result?.changes ?? [],
     );
-    const { director, engines } = ctx.services;
+    const { engines, store } = ctx.services;
+    const { lexicon: overrides } = await store.guilds.get(guildId);
+    const checker = createCensorModel('lexicon', engines);
     // The poster is deterministic, so the same prompt and seed give back the very image; hosted images are not
     // rendered (and paid for) twice: the thread keeps them. A stored prompt passes the censor again first.
     const poster = performance.imageEngine === 'poster' ? createImageModel('poster', engines) : undefined;
     const render = async (prompt: string, label: 'approved' | 'appeal') =>
       poster?.render({
-        prompt: await director.passStored(performance, prompt),
+        prompt: await recheckPrompt(checker, prompt, { overrides }),
         performanceNumber: performance.number,
         seed: performance.number,
         label,

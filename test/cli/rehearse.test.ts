@@ -42,6 +42,27 @@ describe('rehearse', () => {
     expect(record.performance.status).toBe('blocked');
   });
 
+  test('--style is a member’s style: censored in the frames, the house style appended after', async () => {
+    const run = await cli(['rehearse', 'a calm lake', '--style', 'bloody gore, guns', '--out', out]);
+    expect(run.code).toBe(0);
+    for (const term of ['bloody', 'gore', 'guns']) expect(run.stdout).toContain(`~~${term}~~`);
+    expect(run.stdout).toContain('§ guns → persuasion instruments — Brand Safety Guideline 4.1 — Firearms');
+    expect(run.stdout).toContain('[ APPROVED ] APPROVED — with amendments.');
+    const record = JSON.parse(await readFile(path.join(out, 'performance-1.json'), 'utf8'));
+    expect(record.performance.memberStyle).toBe('bloody gore, guns');
+    expect(record.prompt).not.toMatch(/bloody|gore|guns/);
+    expect(record.prompt.endsWith('approved for all audiences')).toBe(true);
+  });
+
+  test('a block term in a style exits non-zero with one clear line, and nothing is performed', async () => {
+    const run = await cli(['rehearse', 'a calm lake', '--style', 'snuff film', '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/The style was refused under .+; nothing was performed\./);
+    expect(run.stdout + run.stderr).not.toContain('snuff');
+    expect(await readdir(out)).toEqual([]);
+  });
+
   test.each([
     [['rehearse'], 2, /give exactly one brief/],
     [['rehearse', '   '], 1, /The brief is empty/],

@@ -72,18 +72,13 @@ export function reinstate(
 export const REDACTED_BAR = '█████';
 
 /**
- * The original submission as the censor lets it be drawn: redline terms as written, blackout terms as bars, the
- * house style after it. A blocked brief has no original to draw (undefined).
+ * The original submission as the censor lets it be drawn: redline terms as written, blackout terms as bars, and
+ * no house style (it was never approved). A blocked brief has no original to draw (undefined).
  */
-export function originalSubmission(text: string, censorship: Censorship, style: string): CensoredPrompt | undefined {
+export function originalSubmission(text: string, censorship: Censorship): CensoredPrompt | undefined {
   if (censorship.result.verdict === 'block') return undefined;
   const hidden = censorship.result.changes.filter((change) => change.tier !== 'redline');
-  return passed(
-    appendStyle(
-      splice(text, hidden, () => REDACTED_BAR),
-      style,
-    ),
-  );
+  return passed(splice(text, hidden, () => REDACTED_BAR));
 }
 
 /**

@@ -1,9 +1,10 @@
+import type { ImageEngineName } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { type Censorship, censorBrief, originalSubmission, recheckPrompt, submittedText } from '../censor/pipeline.js';
 import type { Category, CensorModel, LexiconOverrides } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import type { Store } from '../store/index.js';
-import type { Performance } from '../store/schemas.js';
+import type { GuildSettings, Performance } from '../store/schemas.js';
 import { buildFrames } from './frames.js';
 import { fallbackNote } from './notes.js';
 import type { ActPresenter } from './presenter.js';
@@ -22,6 +23,18 @@ export interface ActSettings {
   appealCategories?: readonly Category[];
   /** The image seed (default: the performance number, so a poster can be drawn again identically). */
   seed?: number;
+}
+
+/** The act's settings from the guild's: the original is drawn by a hosted engine only when a moderator allowed it. */
+export function actSettings(settings: GuildSettings, imageEngine: ImageEngineName): ActSettings {
+  return {
+    pace: settings.pace,
+    reviewMode: settings.reviewMode,
+    renderOriginal: settings.renderOriginal && (imageEngine === 'poster' || settings.originalOnHosted),
+    overrides: settings.lexicon,
+    satire: settings.satire,
+    appealCategories: settings.appealCategories,
+  };
 }
 
 export interface ActDeps {
@@ -111,7 +124,7 @@ export async function renderFinale(
   const request = { performanceNumber: performance.number, seed: deps.settings.seed ?? performance.number, signal };
   const censored = await deps.image.render({ ...request, prompt: passed.prompt });
   const text = submittedText(performance.brief, performance.memberStyle);
-  const originalPrompt = deps.settings.renderOriginal ? originalSubmission(text, passed, performance.style) : undefined;
+  const originalPrompt = deps.settings.renderOriginal ? originalSubmission(text, passed) : undefined;
   const original = originalPrompt
     ? await deps.image.render({ ...request, prompt: originalPrompt, label: 'original' })
     : undefined;

@@ -81,3 +81,26 @@ export async function hearAppeal(performance: Performance, deps: ActDeps, option
   }
   return outcome;
 }
+
+const APPEAL_FAILED_LINE =
+  'The appeals committee could not be quorate. The original decision stands; the Division apologises for the delay.';
+
+/** The hearing, never throwing: one that fails is closed in character, the appeal upheld, the act still `done`. */
+export async function hearInPublic(
+  performance: Performance,
+  deps: ActDeps,
+  options: HearingOptions,
+): Promise<AppealOutcome> {
+  try {
+    return await hearAppeal(performance, deps, options);
+  } catch (err) {
+    deps.log.error({ err, performanceId: performance.id, guildId: performance.guildId }, 'appeal hearing failed');
+    await deps.presenter.note(performance, APPEAL_FAILED_LINE).catch((noteErr: unknown) => {
+      deps.log.warn({ err: noteErr, performanceId: performance.id }, 'could not show the hearing’s failure line');
+    });
+    const current = await deps.store.performances.get(performance.id);
+    if (current?.appeal)
+      await deps.store.performances.update(performance.id, { appeal: { ...current.appeal, outcome: 'upheld' } });
+    return 'upheld';
+  }
+}

@@ -1,30 +1,15 @@
 import type { CensorEngineName, ImageEngineName } from '../../config.js';
 import { UserFacingError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { type CensoredPrompt, recheckPrompt, submittedText } from '../censor/pipeline.js';
+import { submittedText } from '../censor/pipeline.js';
 import type { CensorModel } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import type { Store } from '../store/index.js';
-import type { GuildSettings, Performance } from '../store/schemas.js';
-import { type ActDeps, type ActPresenter, endAct, performAct, renderFinale } from './act.js';
-import { type AppealOutcome, hearAppeal } from './appeal-hearing.js';
+import type { Performance } from '../store/schemas.js';
+import { type ActDeps, type ActPresenter, actSettings, endAct, performAct, renderFinale } from './act.js';
+import { type AppealOutcome, hearInPublic } from './appeal-hearing.js';
 import { Intake } from './intake.js';
 import type { Stage } from './stage.js';
-
-const APPEAL_FAILED_LINE =
-  'The appeals committee could not be quorate. The original decision stands; the Division apologises for the delay.';
-
-/** The act's settings from the guild's: the original is drawn by a hosted engine only when a moderator allowed it. */
-export function actSettings(settings: GuildSettings, imageEngine: ImageEngineName): ActDeps['settings'] {
-  return {
-    pace: settings.pace,
-    reviewMode: settings.reviewMode,
-    renderOriginal: settings.renderOriginal && (imageEngine === 'poster' || settings.originalOnHosted),
-    overrides: settings.lexicon,
-    satire: settings.satire,
-    appealCategories: settings.appealCategories,
-  };
-}
 
 export interface DirectorOptions {
   store: Store;
@@ -213,20 +198,11 @@ export class Director {
     let outcome: AppealOutcome = 'upheld';
     await this.options.stage.runInLane(performance.guildId, async (signal) => {
       const deps = await this.actDeps(performance, signal);
-      const hosted = performance.imageEngine !== 'poster';
-      try {
-        outcome = await hearAppeal(performance, deps, { grounds, hosted, now: this.now });
-      } catch (err) {
-        // A hearing that fails is closed in character; the act's record stays `done`.
-        this.options.log.error({ err, performanceId: performance.id }, 'appeal hearing failed');
-        await deps.presenter.note(performance, APPEAL_FAILED_LINE).catch(() => undefined);
-        const current = await this.get(performance.id);
-        if (current.appeal) {
-          await this.options.store.performances.update(performance.id, {
-            appeal: { ...current.appeal, outcome: 'upheld' },
-          });
-        }
-      }
+      outcome = await hearInPublic(performance, deps, {
+        grounds,
+        hosted: performance.imageEngine !== 'poster',
+        now: this.now,
+      });
     });
     return outcome;
   }
@@ -256,12 +232,6 @@ export class Director {
       settings: actSettings(settings, performance.imageEngine),
       signal,
     };
-  }
-
-  /** A prompt from the record passed again through the embedded censor with the guild's lexicon (for `/show`). */
-  async passStored(performance: Performance, prompt: string): Promise<CensoredPrompt> {
-    const settings = await this.options.store.guilds.get(performance.guildId);
-    return recheckPrompt(this.options.censorModel('lexicon'), prompt, { overrides: settings.lexicon });
   }
 
   private async get(performanceId: string): Promise<Performance> {
