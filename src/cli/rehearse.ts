@@ -2,9 +2,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CENSOR_ENGINES, IMAGE_ENGINES } from '../config.js';
 import { UserFacingError } from '../errors.js';
+import { submittedText } from '../services/censor/pipeline.js';
+import type { CensorResult } from '../services/censor/types.js';
 import { createCensorModel, createImageModel } from '../services/engines.js';
 import { performAct } from '../services/show/act.js';
 import { MAX_STYLE_LENGTH, validateBrief } from '../services/show/brief.js';
+import { maskedBrief } from '../services/show/frames.js';
 import { TerminalPresenter } from '../services/show/presenters/terminal.js';
 import { openStore } from '../services/store/index.js';
 import { oneOf, parseCommandArgs, UsageError } from './args.js';
@@ -85,8 +88,16 @@ export const rehearse: CliCommand = {
       if (finished.status === 'failed') throw new Error(finished.note ?? 'the rehearsal failed');
       await mkdir(outDir, { recursive: true });
       const base = path.join(outDir, `performance-${performance.number}`);
-      const censorship = { result: finished.result ?? censorResultMissing(), prompt: finished.prompt ?? '' };
-      const record = { performance: finished, ...censorRecord(brief, censorship), image: presenter.files[0] ?? null };
+      const result = redacted(finished.result ?? censorResultMissing());
+      const submission = maskedBrief(submittedText(brief, memberStyle), finished.result?.changes ?? [])
+        .map((segment) => (segment.kind === 'blackout' ? '█'.repeat(segment.length) : segment.text))
+        .join('');
+      // The file shows what the audience may see: blackout and block terms as bars (the store keeps the brief).
+      const record = {
+        performance: { ...finished, brief: submission, memberStyle: undefined, result },
+        ...censorRecord(submission, { result, prompt: finished.prompt ?? '' }),
+        image: presenter.files[0] ?? null,
+      };
       await writeFile(`${base}.json`, `${JSON.stringify(record, null, 2)}\n`);
       out.write(`Record: ${base}.json\n`);
       return 0;
@@ -95,6 +106,13 @@ export const rehearse: CliCommand = {
     }
   },
 };
+
+function redacted(result: CensorResult): CensorResult {
+  const changes = result.changes.map((c) =>
+    c.tier === 'redline' ? c : { ...c, from: '█'.repeat([...c.from].length) },
+  );
+  return { ...result, changes };
+}
 
 function censorResultMissing(): never {
   throw new Error('the act ended without a censor result');

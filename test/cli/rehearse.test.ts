@@ -32,6 +32,14 @@ describe('rehearse', () => {
     expect(record.prompt).not.toMatch(/bloody|sword|burning/);
   });
 
+  test('the record it writes shows blackout terms as bars, like the stage does', async () => {
+    const run = await cli(['rehearse', 'a shitty knight with a sword', '--out', out]);
+    expect(run.code).toBe(0);
+    const written = await readFile(path.join(out, 'performance-1.json'), 'utf8');
+    expect(written).not.toContain('shitty');
+    expect(JSON.parse(written).brief).toBe('a ██████ knight with a sword');
+  });
+
   test('a blocked brief is refused: a record, no image', async () => {
     const run = await cli(['rehearse', 'a snuff film', '--out', out]);
     expect(run.code).toBe(0);
@@ -49,7 +57,7 @@ describe('rehearse', () => {
     expect(run.stdout).toContain('§ guns → persuasion instruments — Brand Safety Guideline 4.1 — Firearms');
     expect(run.stdout).toContain('[ APPROVED ] APPROVED — with amendments.');
     const record = JSON.parse(await readFile(path.join(out, 'performance-1.json'), 'utf8'));
-    expect(record.performance.memberStyle).toBe('bloody gore, guns');
+    expect(record.brief).toBe('a calm lake, bloody gore, guns');
     expect(record.prompt).not.toMatch(/bloody|gore|guns/);
     expect(record.prompt.endsWith('approved for all audiences')).toBe(true);
   });

@@ -33,7 +33,7 @@ export interface Show {
 type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 /** Frames play without waiting: the tests check what was shown, the benchmark checks the pace. */
-export const instant: Sleep = async () => {};
+export const instant: Sleep = async (_ms, signal) => signal.throwIfAborted();
 /** An act that never gets past its first frame, until it is aborted (a restart in the middle of a show). */
 export const stuck: Sleep = (_ms, signal) =>
   new Promise((_resolve, reject) => {
