@@ -108,6 +108,21 @@ describe('the audience’s record', () => {
     expect(embed?.fields[0]?.value).toBe('Original 2 · Censored 1 — 67% of votes side with the original');
   });
 
+  test('/results with no votes answers privately', async () => {
+    show = await launch();
+    const results = await show.fake.slashCommand({
+      guildId: GUILD,
+      channelId: STAGE_CHANNEL,
+      user: OTHER,
+      name: 'results',
+    });
+    await results.response();
+    const reply = await results.settled();
+    expect(reply.content).toBe('No votes have been cast yet. The audience has not spoken.');
+    expect(reply.flags & 64).toBe(64);
+    expect(results.followups()).toHaveLength(0);
+  });
+
   test('/show posts a past performance again, the same poster and working buttons', async () => {
     show = await launch();
     const { finale } = await performed('a knight with a sword');
