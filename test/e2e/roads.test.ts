@@ -212,3 +212,24 @@ describe('no way around the censor', () => {
     }
   });
 });
+
+describe('moderators choose whether members may set a style', () => {
+  test('member_style off refuses a brief that brings one; satire and the policy show in /stage config', async () => {
+    const show = await launch();
+    const set = await runSubcommand(show, 'stage', 'config', [
+      { name: 'member_style', type: 3, value: 'off' },
+      { name: 'satire', type: 5, value: false },
+      { name: 'appeal_categories', type: 3, value: 'weapons, profanity' },
+    ]);
+    expect(toldTo(set)).toContain(
+      'Satire: off · Member styles: off · Appeals may reinstate: satire, weapons, profanity',
+    );
+    const refused = await submitBrief(show, 'a calm lake', { style: 'watercolour' });
+    expect(toldTo(refused)).toBe('Members’ own styles are switched off on this server: submit the brief without one.');
+    expect(await show.store.performances.listByGuild(GUILD)).toHaveLength(0);
+    const unknown = await runSubcommand(show, 'stage', 'config', [
+      { name: 'appeal_categories', type: 3, value: 'tea' },
+    ]);
+    expect(toldTo(unknown)).toMatch(/^Unknown category: tea\. Known: violence/);
+  });
+});
