@@ -84,6 +84,9 @@ export const show = {
       embeds.push(embed);
       components.push(...appealCutButtons(performance, tally));
     }
-    await interaction.editReply({ embeds, components, files, allowedMentions: NO_MENTIONS });
+    const reply = await interaction.editReply({ embeds, components, files, allowedMentions: NO_MENTIONS });
+    // Remembered on the record, so a withdrawal removes this message too.
+    const repost = { channelId: reply.channelId, messageId: reply.id };
+    await store.performances.update(performance.id, (current) => ({ reposts: [...(current.reposts ?? []), repost] }));
   },
 } satisfies Command;

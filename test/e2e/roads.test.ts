@@ -194,6 +194,9 @@ describe('no way around the censor', () => {
       );
       await untilStatus(show, 5, 'removed');
       expect(show.fake.messagesIn(won.id).filter((m) => !m.deletedAt && !m.ephemeral)).toHaveLength(0);
+      // The /show repost in the stage channel goes too; the thread is closed.
+      expect(show.fake.message(reposted.id)?.deletedAt).toBeTruthy();
+      expect(show.fake.channel(won.id)).toMatchObject({ thread_metadata: { archived: true, locked: true } });
 
       // Nothing the image engine received, and nothing sent to Discord, holds a blackout or block term.
       const prompts = studio.server

@@ -94,6 +94,8 @@ export const performanceSchema = z.object({
   reviewMessageId: z.string().optional(),
   finalMessageId: z.string().optional(),
   appeal: appealSchema.optional(),
+  /** Where `/show` posted the performance again, so a withdrawal removes those messages too. */
+  reposts: z.array(z.object({ channelId: z.string(), messageId: z.string() })).optional(),
   /** In-character note shown when something went wrong or an engine fell back. */
   note: z.string().optional(),
   createdAt: z.string(),
