@@ -32,7 +32,7 @@ export async function benchPoster(runs = 20): Promise<{ medianMs: number; p95Ms:
     const started = performance.now();
     const image = await model.render({ prompt: prompts[i % prompts.length]!, performanceNumber: i + 1, seed: i });
     times.push(performance.now() - started);
-    sizes.push(image.png.length);
+    sizes.push(image.bytes.length);
   }
   return { medianMs: round(quantile(times, 0.5)), p95Ms: round(quantile(times, 0.95)), bytes: quantile(sizes, 0.5) };
 }

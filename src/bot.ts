@@ -11,9 +11,9 @@ import type { CensorModel } from './services/censor/types.js';
 import { createCensorModel, createImageModel, type EngineDeps } from './services/engines.js';
 import type { ImageModel } from './services/imagery/types.js';
 import { Director } from './services/show/director.js';
+import { Lanes } from './services/show/lanes.js';
 import type { ActPresenter } from './services/show/presenter.js';
 import { FanOutPresenter } from './services/show/presenters/fan-out.js';
-import { Stage } from './services/show/stage.js';
 import type { Store } from './services/store/index.js';
 
 export interface BotOptions {
@@ -34,7 +34,7 @@ export interface BotOptions {
 export interface Bot {
   client: Client;
   ctx: Context;
-  stage: Stage;
+  lanes: Lanes;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -63,12 +63,12 @@ export function createBot(options: BotOptions): Bot {
   // Engines are built once per name and reused by every act.
   const censors = new Map<CensorEngineName, CensorModel>();
   const images = new Map<ImageEngineName, ImageModel>();
-  const stage = new Stage({ log, actTimeoutMs: options.actTimeoutMs ?? 10 * 60_000 });
+  const lanes = new Lanes({ log, actTimeoutMs: options.actTimeoutMs ?? 10 * 60_000 });
   const discord = new DiscordPresenter({ client, log, sleep: options.sleep });
   const presenter = options.presenters?.length ? new FanOutPresenter(discord, options.presenters, log) : discord;
   const director = new Director({
     store,
-    stage,
+    lanes,
     log,
     defaults: { censorEngine: config.CENSOR_ENGINE, imageEngine: config.IMAGE_ENGINE, style: config.STYLE },
     censorModel: (name) => memo(censors, name, () => createCensorModel(name, engines)),
@@ -90,18 +90,18 @@ export function createBot(options: BotOptions): Bot {
   return {
     client,
     ctx,
-    stage,
+    lanes,
     async start() {
       await client.login(config.DISCORD_TOKEN);
     },
     async stop() {
-      stage.stop();
+      lanes.stop();
       // Acts see the abort at their next step; one that does not is not allowed to hold the curtain open.
       let timer: NodeJS.Timeout | undefined;
       const limit = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, STOP_GRACE_MS);
       });
-      await Promise.race([stage.idle(), limit]);
+      await Promise.race([lanes.idle(), limit]);
       clearTimeout(timer);
       await client.destroy();
     },

@@ -61,7 +61,7 @@ export const show = {
     const image = await render(performance.prompt ?? '', 'approved');
     const files = image
       ? [
-          new AttachmentBuilder(image.png, {
+          new AttachmentBuilder(image.bytes, {
             name,
             description: altText('Poster of the approved prompt', performance.prompt ?? ''),
           }),
@@ -79,7 +79,7 @@ export const show = {
       const cutImage = await render(cut, 'appeal');
       const embed = appealCutEmbed(performance, tally, cutName);
       if (cutImage)
-        files.push(new AttachmentBuilder(cutImage.png, { name: cutName, description: altText('Appeal Cut', cut) }));
+        files.push(new AttachmentBuilder(cutImage.bytes, { name: cutName, description: altText('Appeal Cut', cut) }));
       else delete embed.image;
       embeds.push(embed);
       components.push(...appealCutButtons(performance, tally));

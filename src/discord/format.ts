@@ -24,7 +24,7 @@ export const COLORS = {
   note: 0x99aab5,
 } as const;
 
-const BADGES: Record<Frame['stage'], string> = {
+const BADGES: Record<Frame['phase'], string> = {
   received: '📨 RECEIVED',
   scanning: '🔍 SCANNING',
   marking: '🖍️ REDLINE',
@@ -48,9 +48,9 @@ export function frameEmbed(frame: Frame, performanceNumber: number): APIEmbed {
   const description = segmentsToMarkdown(frame.segments, LIMITS.description - prompt.length) + prompt;
   const citations = frame.notes.map((n) => `§ ${userMarkdown(n.label)} — *${escapeMarkdown(n.reason)}*`).join('\n');
   return {
-    title: truncate(`${BADGES[frame.stage]} · ${frame.title}`, LIMITS.title),
+    title: truncate(`${BADGES[frame.phase]} · ${frame.title}`, LIMITS.title),
     description: truncate(description, LIMITS.description),
-    color: COLORS[frame.stage],
+    color: COLORS[frame.phase],
     ...(citations ? { fields: [{ name: 'Policy citations', value: truncate(citations, LIMITS.fieldValue) }] } : {}),
     footer: { text: `Compliance Theatre · Performance №${performanceNumber} · Content Standards Division` },
   };

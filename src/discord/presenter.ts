@@ -141,7 +141,7 @@ export class DiscordPresenter implements ActPresenter {
     const thread = await this.sendable(performance.threadId);
     const censoredName = `performance-${performance.number}.${extension(images.censored.contentType)}`;
     const files = [
-      new AttachmentBuilder(images.censored.png, {
+      new AttachmentBuilder(images.censored.bytes, {
         name: censoredName,
         description: altText('Poster of the approved prompt', performance.prompt ?? ''),
       }),
@@ -151,7 +151,7 @@ export class DiscordPresenter implements ActPresenter {
       originalName = `performance-${performance.number}-original.${extension(images.original.contentType)}`;
       const original = plainText(maskedOf(performance));
       files.push(
-        new AttachmentBuilder(images.original.png, {
+        new AttachmentBuilder(images.original.bytes, {
           name: originalName,
           description: altText('Original submission, stamped rejected', original),
         }),
@@ -182,7 +182,7 @@ export class DiscordPresenter implements ActPresenter {
     const message = await this.send(thread, {
       embeds: [appealCutEmbed(performance, tally, name)],
       components: appealCutButtons(performance, tally),
-      files: [new AttachmentBuilder(image.png, { name, description: altText('Appeal Cut', verdict.prompt) })],
+      files: [new AttachmentBuilder(image.bytes, { name, description: altText('Appeal Cut', verdict.prompt) })],
     });
     return { appeal: { ...performance.appeal, messageId: message.id } };
   }

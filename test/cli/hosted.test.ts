@@ -26,7 +26,7 @@ const png = async () =>
       performanceNumber: 1,
       seed: 1,
     })
-  ).png;
+  ).bytes;
 
 describe('the CLI against hosted engines (loopback fakes)', () => {
   test('censor --engine openai --jsonl: the system prompt goes out, the answer is guarded, the style appended in code', async () => {

@@ -33,7 +33,7 @@ describe('segmentsToMarkdown', () => {
 describe('frame embeds stay within Discord limits', () => {
   test('a 1,000-character brief with many citations is truncated, not rejected', () => {
     const frame: Frame = {
-      stage: 'approved',
+      phase: 'approved',
       title: 'APPROVED — with amendments.',
       segments: [{ kind: 'plain', text: 'word '.repeat(900) }],
       notes: Array.from({ length: 40 }, (_, i) => ({

@@ -42,7 +42,7 @@ describe('no way around the censor', () => {
         performanceNumber: 1,
         seed: 1,
       })
-    ).png;
+    ).bytes;
     // The recording image engine: the real OpenAI SDK against a loopback fake that keeps every prompt it got.
     const studio = await startFakeOpenAI({ image });
     const show = await launch({

@@ -34,7 +34,7 @@ export const recordingImageProvider = defineProvider({
       context.fillStyle = config.RECORDING_COLOUR as string;
       context.fillRect(0, 0, side, side);
       return {
-        png: await canvas.encode('png'),
+        bytes: await canvas.encode('png'),
         contentType: 'image/png',
         width: side,
         height: side,

@@ -126,7 +126,13 @@ export async function checkImage(input: Uint8Array, options: CheckImageOptions):
 /** An engine's answer, checked, as the image the show uses. */
 export async function renderedImage(bytes: Uint8Array, engine: RenderedImage['engine']): Promise<RenderedImage> {
   const checked = await checkImage(bytes, { engine });
-  return { png: checked.bytes, contentType: checked.contentType, width: checked.width, height: checked.height, engine };
+  return {
+    bytes: checked.bytes,
+    contentType: checked.contentType,
+    width: checked.width,
+    height: checked.height,
+    engine,
+  };
 }
 
 async function reencode(

@@ -21,8 +21,8 @@ export interface ImageRequest {
 }
 
 export interface RenderedImage {
-  png: Buffer;
-  /** MIME type of `png` after checking: always image/png, image/jpeg or image/webp. */
+  bytes: Buffer;
+  /** MIME type of `bytes` after checking: always image/png, image/jpeg or image/webp. */
   contentType: 'image/png' | 'image/jpeg' | 'image/webp';
   width: number;
   height: number;

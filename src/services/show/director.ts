@@ -9,11 +9,11 @@ import type { Performance } from '../store/schemas.js';
 import { type ActDeps, type ActPresenter, actSettings, endAct, performAct, renderFinale } from './act.js';
 import { type AppealOutcome, hearInPublic } from './appeal-hearing.js';
 import { Intake } from './intake.js';
-import type { Stage } from './stage.js';
+import type { Lanes } from './lanes.js';
 
 export interface DirectorOptions {
   store: Store;
-  stage: Stage;
+  lanes: Lanes;
   log: Logger;
   defaults: { censorEngine: CensorEngineName; imageEngine: ImageEngineName; style: string };
   censorModel(name: CensorEngineName): CensorModel;
@@ -95,16 +95,16 @@ export class Director {
   }
 
   status(guildId: string) {
-    return this.options.stage.status(guildId);
+    return this.options.lanes.status(guildId);
   }
 
   async skip(guildId: string): Promise<string | undefined> {
-    return this.options.stage.skip(guildId);
+    return this.options.lanes.skip(guildId);
   }
 
   /** Clears the queue; the cleared acts are marked skipped in the store so a restart does not bring them back. */
   async clear(guildId: string): Promise<number> {
-    const cleared = this.options.stage.clear(guildId);
+    const cleared = this.options.lanes.clear(guildId);
     for (const id of cleared) this.intake.release(id);
     for (const id of cleared)
       await this.options.store.performances.update(id, { status: 'skipped', note: 'cleared from the queue' });
@@ -116,7 +116,7 @@ export class Director {
     const performance = await this.awaiting(performanceId);
     await this.options.store.performances.update(performance.id, { status: 'performing' });
     let finished = performance;
-    await this.options.stage.runInLane(performance.guildId, async (signal) => {
+    await this.options.lanes.runInLane(performance.guildId, async (signal) => {
       const deps = await this.actDeps(performance, signal);
       try {
         finished = await renderFinale(performance, deps);
@@ -196,7 +196,7 @@ export class Director {
 
   private async reconsiderInPublic(performance: Performance, grounds?: string): Promise<AppealOutcome> {
     let outcome: AppealOutcome = 'upheld';
-    await this.options.stage.runInLane(performance.guildId, async (signal) => {
+    await this.options.lanes.runInLane(performance.guildId, async (signal) => {
       const deps = await this.actDeps(performance, signal);
       outcome = await hearInPublic(performance, deps, {
         grounds,
@@ -209,7 +209,7 @@ export class Director {
 
   private queueAct(performance: Performance): number {
     this.intake.track(performance.id, { guildId: performance.guildId, authorId: performance.authorId });
-    return this.options.stage.enqueueAct(performance.guildId, performance.id, async (signal) => {
+    return this.options.lanes.enqueueAct(performance.guildId, performance.id, async (signal) => {
       try {
         const fresh = (await this.options.store.performances.get(performance.id)) ?? performance;
         if (fresh.status !== 'queued' && fresh.status !== 'performing') return;

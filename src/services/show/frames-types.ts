@@ -10,7 +10,7 @@ export type Segment =
   | { kind: 'blackout'; length: number }
   | { kind: 'inserted'; text: string };
 
-export type FrameStage = 'received' | 'scanning' | 'marking' | 'replacing' | 'approved' | 'blocked';
+export type FramePhase = 'received' | 'scanning' | 'marking' | 'replacing' | 'approved' | 'blocked';
 
 /** One reason shown beside the brief: which policy struck which term. Blackout terms are not named. */
 export interface FrameNote {
@@ -24,7 +24,7 @@ export interface FrameNote {
 
 /** What the audience sees, and for how long, before the next frame. */
 export interface Frame {
-  stage: FrameStage;
+  phase: FramePhase;
   title: string;
   segments: Segment[];
   notes: FrameNote[];

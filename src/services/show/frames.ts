@@ -1,5 +1,5 @@
 import type { CensorResult, Change } from '../censor/types.js';
-import type { Frame, FrameNote, FrameStage, Segment } from './frames-types.js';
+import type { Frame, FrameNote, FramePhase, Segment } from './frames-types.js';
 
 export type { Frame, FrameNote, Segment } from './frames-types.js';
 
@@ -94,8 +94,8 @@ export function buildFrames(
   const notes: FrameNote[] = [];
   const frames: Frame[] = [];
   const delay = (ms: number) => Math.round(ms * settings.pace);
-  const push = (stage: FrameStage, title: string, delayMs: number, extra: Partial<Frame> = {}) =>
-    frames.push({ stage, title, segments: segmentsFor(brief, changes, states), notes: [...notes], delayMs, ...extra });
+  const push = (phase: FramePhase, title: string, delayMs: number, extra: Partial<Frame> = {}) =>
+    frames.push({ phase, title, segments: segmentsFor(brief, changes, states), notes: [...notes], delayMs, ...extra });
 
   push('received', 'Brief received. Forwarding to the Content Standards Division.', delay(BASE_DELAYS_MS.received));
   states.fill('flagged');

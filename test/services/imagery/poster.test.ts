@@ -63,14 +63,14 @@ describe('PosterModel', () => {
   ])('renders a decodable PNG at $expected', async ({ width, height, expected }) => {
     const image = await model.render(await request({ width, height }));
 
-    expect(image.png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(image.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(image).toMatchObject({
       contentType: 'image/png',
       engine: 'poster',
       width: expected[0],
       height: expected[1],
     });
-    const decoded = await loadImage(image.png);
+    const decoded = await loadImage(image.bytes);
     expect([decoded.width, decoded.height]).toEqual(expected);
   });
 
@@ -78,7 +78,7 @@ describe('PosterModel', () => {
     const image = await new PosterModel({ width: 640, height: 400 }).render(
       await request({ width: undefined, height: undefined }),
     );
-    const decoded = await loadImage(image.png);
+    const decoded = await loadImage(image.bytes);
 
     expect([image.width, image.height, decoded.width, decoded.height]).toEqual([640, 400, 640, 400]);
   });
@@ -88,8 +88,8 @@ describe('PosterModel', () => {
     const again = await model.render(await request());
     const elsewhere = await new PosterModel().render(await request());
 
-    expect(again.png.equals(first.png)).toBe(true);
-    expect(elsewhere.png.equals(first.png)).toBe(true);
+    expect(again.bytes.equals(first.bytes)).toBe(true);
+    expect(elsewhere.bytes.equals(first.bytes)).toBe(true);
   });
 
   test.each([
@@ -103,7 +103,7 @@ describe('PosterModel', () => {
       model.render(await request({ prompt: styled(b) })),
     ]);
 
-    expect(await differingFraction(one.png, two.png)).toBeGreaterThan(0.1);
+    expect(await differingFraction(one.bytes, two.bytes)).toBeGreaterThan(0.1);
   });
 
   test('different seeds give visibly different images of the same prompt', async () => {
@@ -112,7 +112,7 @@ describe('PosterModel', () => {
       model.render(await request({ seed: 2 })),
     ]);
 
-    expect(await differingFraction(one.png, two.png)).toBeGreaterThan(0.1);
+    expect(await differingFraction(one.bytes, two.bytes)).toBeGreaterThan(0.1);
   });
 
   test.each([
@@ -124,7 +124,7 @@ describe('PosterModel', () => {
   ])('renders %s without throwing', async (_name, prompt) => {
     const image = await model.render(await request({ prompt }));
 
-    expect((await loadImage(image.png)).width).toBe(512);
+    expect((await loadImage(image.bytes)).width).toBe(512);
   });
 
   test('rejects an aborted request before drawing', async () => {

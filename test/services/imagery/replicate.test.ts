@@ -72,7 +72,7 @@ describe('replicate: how answers are handled', () => {
     const { model } = await replicateWith({});
     const image = await model.render(request);
     expect(image).toMatchObject({ engine: 'replicate', contentType: 'image/png', width: 32, height: 32 });
-    expect(image.png.equals(png)).toBe(true);
+    expect(image.bytes.equals(png)).toBe(true);
   });
 
   test('a prediction still running is polled until it succeeds', async () => {
@@ -93,7 +93,7 @@ describe('replicate: how answers are handled', () => {
     const { model } = await replicateWith({ image: gif, imageContentType: 'image/gif' });
     const image = await model.render(request);
     expect(image.contentType).toBe('image/png');
-    expect(image.png.subarray(1, 4).toString()).toBe('PNG');
+    expect(image.bytes.subarray(1, 4).toString()).toBe('PNG');
   });
 
   test.each<[string, FakeReplicateOptions, number, RegExp]>([

@@ -54,7 +54,7 @@ describe('buildFrames', () => {
   const frames = buildFrames(brief, rewrite([sword, damn, bloody], censored), { pace: 1 });
 
   test('plays the act in order: received, scanning, a mark and a replacement per change, approved', () => {
-    expect(frames.map((f) => f.stage)).toEqual([
+    expect(frames.map((f) => f.phase)).toEqual([
       'received',
       'scanning',
       'marking',
@@ -122,7 +122,7 @@ describe('buildFrames', () => {
       },
       { pace: 1 },
     );
-    expect(passed.map((f) => [f.stage, f.title])).toEqual([
+    expect(passed.map((f) => [f.phase, f.title])).toEqual([
       ['received', 'Brief received. Forwarding to the Content Standards Division.'],
       ['scanning', 'Scanning… no concerns found.'],
       ['approved', 'APPROVED — as submitted.'],
@@ -144,7 +144,7 @@ describe('buildFrames', () => {
       { result: { verdict: 'block', censored: '', changes: [blocked], engine: 'lexicon' }, prompt: '' },
       { pace: 1 },
     );
-    expect(out.map((f) => f.stage)).toEqual(['received', 'scanning', 'blocked']);
+    expect(out.map((f) => f.phase)).toEqual(['received', 'scanning', 'blocked']);
     expect(out.at(-1)?.title).toBe('BRIEF REFUSED — Zero Tolerance Policy 0.1');
     expect(body(out.at(-1) as Frame)).toBe('a █████ film');
     expect(JSON.stringify(out)).not.toContain('snuff');
@@ -163,7 +163,7 @@ describe('buildFrames', () => {
       reason: `Policy ${i}`,
     }));
     const out = buildFrames(text, rewrite(changes, ''), { pace: 1 });
-    expect(out.filter((f) => f.stage === 'marking')).toHaveLength(MAX_SOLO_CHANGES + 1);
+    expect(out.filter((f) => f.phase === 'marking')).toHaveLength(MAX_SOLO_CHANGES + 1);
     expect(out.find((f) => f.title.includes('in bulk'))?.title).toBe('4 further concerns, processed in bulk');
     expect(body(out.at(-1) as Frame)).toBe(words.map((_, i) => `[ok${i}]`).join(' '));
   });

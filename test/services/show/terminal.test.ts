@@ -4,7 +4,7 @@ import type { Frame } from '../../../src/services/show/frames-types.js';
 import { playInTerminal, renderFrameLines } from '../../../src/services/show/presenters/terminal.js';
 
 const frame: Frame = {
-  stage: 'marking',
+  phase: 'marking',
   title: 'Brand Safety Guideline 4.2 — Weapons',
   segments: [
     { kind: 'plain', text: 'a knight with a ' },

@@ -45,7 +45,7 @@ export class PosterModel implements ImageModel {
     });
     request.signal?.throwIfAborted();
     const png = await canvas.encode('png');
-    return { png, contentType: 'image/png', width, height, engine: this.name };
+    return { bytes: png, contentType: 'image/png', width, height, engine: this.name };
   }
 }
 

@@ -20,7 +20,7 @@ const ANSI = {
   up: (n: number) => `\u001b[${n}A`,
 };
 
-const STAGE_BADGES: Record<Frame['stage'], string> = {
+const STAGE_BADGES: Record<Frame['phase'], string> = {
   received: '[ RECEIVED ]',
   scanning: '[ SCANNING ]',
   marking: '[  REDLINE ]',
@@ -76,8 +76,8 @@ function wrap(text: string, width: number): string[] {
 export function renderFrameLines(frame: Frame, options: { color: boolean; width: number }): string[] {
   const { color, width } = options;
   const paint = (codes: string, text: string) => (color ? `${codes}${text}${ANSI.reset}` : text);
-  const badgeColor = frame.stage === 'blocked' ? ANSI.red : frame.stage === 'approved' ? ANSI.green : ANSI.magenta;
-  const lines = [`${paint(ANSI.bold + badgeColor, STAGE_BADGES[frame.stage])} ${frame.title}`, ''];
+  const badgeColor = frame.phase === 'blocked' ? ANSI.red : frame.phase === 'approved' ? ANSI.green : ANSI.magenta;
+  const lines = [`${paint(ANSI.bold + badgeColor, STAGE_BADGES[frame.phase])} ${frame.title}`, ''];
   const body = frame.segments.map((s) => renderSegment(s, color)).join('');
   lines.push(...wrap(body, width - 4).map((l) => `    ${l}`), '');
   for (const note of frame.notes) {
@@ -189,7 +189,7 @@ export class TerminalPresenter implements ActPresenter {
   private async save(performance: Performance, image: RenderedImage, suffix: string): Promise<string> {
     await mkdir(this.options.outDir, { recursive: true });
     const file = path.join(this.options.outDir, `performance-${performance.number}${suffix}.${extension(image)}`);
-    await writeFile(file, image.png);
+    await writeFile(file, image.bytes);
     this.files.push(file);
     return file;
   }

@@ -12,12 +12,12 @@ interface Lane {
   draining?: Promise<void>;
 }
 
-export interface StageStatus {
+export interface LaneStatus {
   current?: string;
   queued: string[];
 }
 
-export interface StageOptions {
+export interface LanesOptions {
   log: Logger;
   /** The longest an act may run before it is cut off (the show must never hang). */
   actTimeoutMs: number;
@@ -28,10 +28,10 @@ export interface StageOptions {
  * performances (counted in the queue the audience sees) and side jobs (a released finale, an appeal), which
  * run in the same lane so a thread's messages never interleave.
  */
-export class Stage {
+export class Lanes {
   private readonly lanes = new Map<string, Lane>();
 
-  constructor(private readonly options: StageOptions) {}
+  constructor(private readonly options: LanesOptions) {}
 
   /** Queues an act; returns its place (1 = next on stage, or on stage now if the stage was idle). */
   enqueueAct(guildId: string, performanceId: string, run: Job['run']): number {
@@ -51,7 +51,7 @@ export class Stage {
     });
   }
 
-  status(guildId: string): StageStatus {
+  status(guildId: string): LaneStatus {
     const lane = this.lanes.get(guildId);
     return {
       current: lane?.current?.job.performanceId,
