@@ -1,3 +1,5 @@
+import { RESTJSONErrorCodes } from 'discord.js';
+
 /**
  * An expected failure whose message is written for the person in front of the show and is shown as is
  * (an ephemeral reply on Discord, one line on stderr in the CLI).
@@ -23,10 +25,10 @@ export class ModelError extends Error {
  * thread someone deleted. They are logged at debug and otherwise ignored; every other error is handled.
  */
 export const HARMLESS_DISCORD_CODES: ReadonlySet<number> = new Set([
-  10003, // Unknown Channel
-  10008, // Unknown Message
-  10062, // Unknown interaction
-  40060, // Interaction has already been acknowledged
+  RESTJSONErrorCodes.UnknownChannel,
+  RESTJSONErrorCodes.UnknownMessage,
+  RESTJSONErrorCodes.UnknownInteraction,
+  RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
 ]);
 
 export function isHarmlessDiscordError(err: unknown): boolean {
