@@ -2,6 +2,8 @@ import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import type { Context } from '../context.js';
 import { GROUNDS_INPUT, groundsModal } from '../discord/appeal-format.js';
 import { finaleButtons, NO_MENTIONS } from '../discord/format.js';
+import { scriptFor, VOICES } from '../services/script/voices.js';
+import { scriptOf } from '../services/show/act.js';
 import { validateBrief } from '../services/show/brief.js';
 import type { ButtonHandler } from './types.js';
 
@@ -11,16 +13,14 @@ import type { ButtonHandler } from './types.js';
  */
 export const appeal = {
   kind: 'appeal',
-  async execute(interaction, { performanceId }) {
-    await interaction.showModal(groundsModal({ id: performanceId }));
+  async execute(interaction, { performanceId, arg }) {
+    // The button carries the act's voice, so the modal is shown before anything is read.
+    const voice = VOICES.find((name) => name === arg);
+    await interaction.showModal(groundsModal({ id: performanceId }, scriptFor(voice)));
   },
 } satisfies ButtonHandler;
 
-const ANSWERS = {
-  pending: '⚖️ Your appeal has been lodged. The moderators will decide.',
-  upheld: '⚖️ Your appeal was heard. The original decision stands.',
-  overturned: '⚖️ Your appeal was heard and granted in part. See the thread.',
-} as const;
+const ANSWERS = { pending: 'appealLodged', upheld: 'appealUpheld', overturned: 'appealOverturned' } as const;
 
 /** The grounds arrive: the hearing is public, in the thread; the author gets the outcome privately. */
 export async function submitAppeal(
@@ -36,7 +36,9 @@ export async function submitAppeal(
   const performance = await store.performances.get(performanceId);
   if (performance && interaction.message) {
     const tally = await store.votes.tally(performanceId);
-    await interaction.message.edit({ components: finaleButtons(performance, tally), allowedMentions: NO_MENTIONS });
+    const components = finaleButtons(performance, tally, scriptOf(performance));
+    await interaction.message.edit({ components, allowedMentions: NO_MENTIONS });
   }
-  await interaction.editReply({ content: ANSWERS[outcome], allowedMentions: NO_MENTIONS });
+  const content = scriptFor(performance?.voice).replies[ANSWERS[outcome]];
+  await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
 }

@@ -1,30 +1,35 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { NO_MENTIONS, noteEmbed } from '../discord/format.js';
 import { assertModerator } from '../discord/guards.js';
+import { fill, scriptFor } from '../services/script/voices.js';
+import { scriptOf } from '../services/show/act.js';
+import type { Performance } from '../services/store/schemas.js';
 import type { ButtonHandler } from './types.js';
 
 /** Takes the buttons off a moderation message at once, so a decision cannot be clicked twice. */
-async function close(interaction: ButtonInteraction, line: string, number: number | undefined): Promise<void> {
+async function close(
+  interaction: ButtonInteraction,
+  key: 'released' | 'vetoed' | 'appealGranted' | 'appealDenied',
+  performance: Performance | undefined,
+): Promise<void> {
+  const script = scriptFor(performance?.voice);
+  const line = fill(script.replies[key], { moderator: `<@${interaction.user.id}>` });
   await interaction.update({
-    embeds: [noteEmbed(line, number ?? 0)],
+    embeds: [noteEmbed(line, performance?.number ?? 0, script)],
     components: [],
     allowedMentions: NO_MENTIONS,
   });
 }
 
-async function numberOf(id: string, ctx: Parameters<ButtonHandler['execute']>[2]) {
-  return (await ctx.services.store.performances.get(id))?.number;
+async function recordOf(id: string, ctx: Parameters<ButtonHandler['execute']>[2]) {
+  return ctx.services.store.performances.get(id);
 }
 
 export const release = {
   kind: 'release',
   async execute(interaction, { performanceId }, ctx) {
     assertModerator(interaction);
-    await close(
-      interaction,
-      `Released by <@${interaction.user.id}>. The illustration department has been briefed.`,
-      await numberOf(performanceId, ctx),
-    );
+    await close(interaction, 'released', await recordOf(performanceId, ctx));
     await ctx.services.director.release(performanceId);
   },
 } satisfies ButtonHandler;
@@ -33,7 +38,7 @@ export const veto = {
   kind: 'veto',
   async execute(interaction, { performanceId }, ctx) {
     assertModerator(interaction);
-    await close(interaction, `Vetoed by <@${interaction.user.id}>.`, await numberOf(performanceId, ctx));
+    await close(interaction, 'vetoed', await recordOf(performanceId, ctx));
     await ctx.services.director.veto(performanceId);
   },
 } satisfies ButtonHandler;
@@ -42,11 +47,7 @@ export const grant = {
   kind: 'grant',
   async execute(interaction, { performanceId }, ctx) {
     assertModerator(interaction);
-    await close(
-      interaction,
-      `Appeal granted by <@${interaction.user.id}>. The censor will reconsider.`,
-      await numberOf(performanceId, ctx),
-    );
+    await close(interaction, 'appealGranted', await recordOf(performanceId, ctx));
     await ctx.services.director.decideAppeal(performanceId, true);
   },
 } satisfies ButtonHandler;
@@ -55,7 +56,7 @@ export const deny = {
   kind: 'deny',
   async execute(interaction, { performanceId }, ctx) {
     assertModerator(interaction);
-    await close(interaction, `Appeal denied by <@${interaction.user.id}>.`, await numberOf(performanceId, ctx));
+    await close(interaction, 'appealDenied', await recordOf(performanceId, ctx));
     await ctx.services.director.decideAppeal(performanceId, false);
   },
 } satisfies ButtonHandler;
@@ -71,7 +72,7 @@ export const remove = {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const performance = await ctx.services.director.withdraw(performanceId, interaction.user.id);
     await interaction.editReply({
-      content: `Performance №${performance.number} has been withdrawn: its messages are removed and its thread closed.`,
+      content: fill(scriptOf(performance).replies.withdrawn, { number: performance.number }),
       allowedMentions: NO_MENTIONS,
     });
   },

@@ -1,7 +1,8 @@
-import { EmbedBuilder } from 'discord.js';
+import { type APIEmbedField, EmbedBuilder } from 'discord.js';
 import { appealCutButtons } from '../discord/appeal-format.js';
 import { finaleButtons, NO_MENTIONS, tallyLine } from '../discord/format.js';
 import { UserFacingError } from '../errors.js';
+import { scriptOf } from '../services/show/act.js';
 import { VOTE_SIDES, type VoteSide } from '../services/store/schemas.js';
 import type { ButtonHandler } from './types.js';
 
@@ -17,20 +18,18 @@ export const vote = {
     if (arg === 'appeal' && performance.appeal?.outcome !== 'overturned')
       throw new UserFacingError('This performance has no Appeal Cut to vote for.');
     const tally = await ctx.services.store.votes.cast(performanceId, interaction.user.id, arg as VoteSide);
+    const script = scriptOf(performance);
+    const verdict = (f: APIEmbedField) =>
+      f.name === script.finale.audienceVerdict ? { ...f, value: tallyLine(tally, script) } : f;
     const [first, ...rest] = interaction.message.embeds;
     const embeds = first
-      ? [
-          EmbedBuilder.from(first)
-            .setFields(first.fields.map((f) => (f.name === 'Audience verdict' ? { ...f, value: tallyLine(tally) } : f)))
-            .toJSON(),
-          ...rest.map((e) => e.toJSON()),
-        ]
+      ? [EmbedBuilder.from(first).setFields(first.fields.map(verdict)).toJSON(), ...rest.map((e) => e.toJSON())]
       : [];
     // The Appeal Cut has its own message and button; the finale keeps the original and censored ones.
     const components =
       interaction.message.id === performance.appeal?.messageId
-        ? appealCutButtons(performance, tally)
-        : finaleButtons(performance, tally);
+        ? appealCutButtons(performance, tally, script)
+        : finaleButtons(performance, tally, script);
     await interaction.update({ embeds, components, allowedMentions: NO_MENTIONS });
   },
 } satisfies ButtonHandler;

@@ -5,6 +5,7 @@ import { UserFacingError } from '../errors.js';
 import { submittedText } from '../services/censor/pipeline.js';
 import type { CensorResult } from '../services/censor/types.js';
 import { createCensorModel, createImageModel } from '../services/engines.js';
+import { DEFAULT_VOICE, VOICES } from '../services/script/voices.js';
 import { performAct } from '../services/show/act.js';
 import { MAX_STYLE_LENGTH, validateBrief } from '../services/show/brief.js';
 import { maskedBrief } from '../services/show/frames.js';
@@ -29,10 +30,11 @@ export const rehearse: CliCommand = {
   name: 'rehearse',
   summary: 'perform one brief in the terminal and write the poster and a JSON record',
   usage:
-    'npm run cli -- rehearse "<brief>" [--style S] [--out DIR] [--censor ENGINE] [--image ENGINE] [--seed N] [--pace X]',
+    'npm run cli -- rehearse "<brief>" [--style S] [--voice V] [--out DIR] [--censor ENGINE] [--image ENGINE] [--seed N] [--pace X]',
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, {
       style: { type: 'string' },
+      voice: { type: 'string' },
       out: { type: 'string' },
       censor: { type: 'string' },
       image: { type: 'string' },
@@ -44,6 +46,7 @@ export const rehearse: CliCommand = {
     const memberStyle = values.style === undefined ? undefined : validateBrief(values.style, 'style', MAX_STYLE_LENGTH);
     const censorEngine = oneOf(values.censor, CENSOR_ENGINES, '--censor') ?? ctx.config.CENSOR_ENGINE;
     const imageEngine = oneOf(values.image, IMAGE_ENGINES, '--image') ?? ctx.config.IMAGE_ENGINE;
+    const voice = oneOf(values.voice, VOICES, '--voice') ?? DEFAULT_VOICE;
     const seed = numberFlag(values.seed, '--seed', 0, 2 ** 32 - 1);
     const out = ctx.io.stdout;
     const animate = Boolean(out.isTTY);
@@ -74,6 +77,7 @@ export const rehearse: CliCommand = {
         status: 'queued',
         censorEngine,
         imageEngine,
+        voice,
       });
       const presenter = new TerminalPresenter({ out, animate, outDir });
       const finished = await performAct(performance, {

@@ -2,6 +2,8 @@ import { ChannelType, InteractionContextType, MessageFlags, SlashCommandBuilder 
 import { NO_MENTIONS } from '../discord/format.js';
 import { answerPrivately, guildIdOf } from '../discord/guards.js';
 import { UserFacingError } from '../errors.js';
+import { fill } from '../services/script/voices.js';
+import { scriptOf } from '../services/show/act.js';
 import { MAX_BRIEF_LENGTH, MAX_STYLE_LENGTH, validateBrief } from '../services/show/brief.js';
 import type { Command } from './types.js';
 
@@ -44,19 +46,17 @@ export const brief = {
       style,
     });
     const number = outcome.performance.number;
+    const lines = scriptOf(outcome.performance).replies;
     if (outcome.kind === 'queued') {
-      const place = outcome.place === 1 ? 'You are next on stage.' : `You are #${outcome.place} in the queue.`;
-      await answerPrivately(
-        interaction,
-        `📨 Brief №${number} received. ${place} The performance will open in a thread in this channel.`,
-      );
+      const answer =
+        outcome.place === 1
+          ? fill(lines.briefNext, { number })
+          : fill(lines.briefQueued, { number, place: outcome.place });
+      await answerPrivately(interaction, answer);
       return;
     }
     const reasons = outcome.reasons.join('; ');
-    await answerPrivately(
-      interaction,
-      `⛔ Brief №${number} has been refused under ${reasons}. It will not be performed, and its text will not be shown.`,
-    );
+    await answerPrivately(interaction, fill(lines.briefRefused, { number, reasons }));
     const settings = await ctx.services.store.guilds.get(guildId);
     if (settings.modLogChannelId) {
       const channel = await interaction.client.channels.fetch(settings.modLogChannelId).catch(() => null);

@@ -7,6 +7,8 @@ import { altText } from '../discord/user-text.js';
 import { UserFacingError } from '../errors.js';
 import { recheckPrompt, submittedText } from '../services/censor/pipeline.js';
 import { createCensorModel, createImageModel } from '../services/engines.js';
+import { fill } from '../services/script/voices.js';
+import { scriptOf } from '../services/show/act.js';
 import { maskedBrief } from '../services/show/frames.js';
 import type { Performance } from '../services/store/schemas.js';
 import type { Command } from './types.js';
@@ -55,34 +57,42 @@ export const show = {
         prompt: await recheckPrompt(checker, prompt, { overrides }),
         performanceNumber: performance.number,
         seed: performance.number,
+        voice: performance.voice,
         label,
       });
+    const script = scriptOf(performance);
     const name = `performance-${performance.number}.png`;
     const image = await render(performance.prompt ?? '', 'approved');
     const files = image
       ? [
           new AttachmentBuilder(image.bytes, {
             name,
-            description: altText('Poster of the approved prompt', performance.prompt ?? ''),
+            description: altText(script.finale.altApproved, performance.prompt ?? ''),
           }),
         ]
       : [];
-    const embeds = finaleEmbeds(performance, original, tally, { censored: name });
+    const embeds = finaleEmbeds(performance, original, tally, { censored: name }, script);
     if (files.length === 0) {
       delete embeds[0]?.image;
-      if (embeds[0] && performance.threadId) embeds[0].description = `The image stands in <#${performance.threadId}>.`;
+      if (embeds[0] && performance.threadId)
+        embeds[0].description = fill(script.finale.imageInThread, { thread: `<#${performance.threadId}>` });
     }
-    const components = finaleButtons(performance, tally);
+    const components = finaleButtons(performance, tally, script);
     const cut = performance.appeal?.outcome === 'overturned' ? performance.appeal.prompt : undefined;
     if (cut) {
       const cutName = `performance-${performance.number}-appeal.png`;
       const cutImage = await render(cut, 'appeal');
-      const embed = appealCutEmbed(performance, tally, cutName);
+      const embed = appealCutEmbed(performance, tally, cutName, script);
       if (cutImage)
-        files.push(new AttachmentBuilder(cutImage.bytes, { name: cutName, description: altText('Appeal Cut', cut) }));
+        files.push(
+          new AttachmentBuilder(cutImage.bytes, {
+            name: cutName,
+            description: altText(script.finale.altAppealCut, cut),
+          }),
+        );
       else delete embed.image;
       embeds.push(embed);
-      components.push(...appealCutButtons(performance, tally));
+      components.push(...appealCutButtons(performance, tally, script));
     }
     const reply = await interaction.editReply({ embeds, components, files, allowedMentions: NO_MENTIONS });
     // Remembered on the record, so a withdrawal removes this message too.

@@ -11,6 +11,7 @@ import { answerPrivately, assertModerator, guildIdOf } from '../discord/guards.j
 import { UserFacingError } from '../errors.js';
 import { CATEGORIES, type Category } from '../services/censor/types.js';
 import { createCensorModel, createImageModel } from '../services/engines.js';
+import { VOICES } from '../services/script/voices.js';
 import { forbiddenExtras, NEVER_ON_HOSTED } from '../services/show/appeal-policy.js';
 import { MAX_STYLE_LENGTH, validateBrief } from '../services/show/brief.js';
 import type { GuildSettings } from '../services/store/schemas.js';
@@ -27,7 +28,7 @@ function describeSettings(settings: GuildSettings, ctx: Context): string {
     `Pace: ×${settings.pace} · Cooldown: ${settings.cooldownSeconds} s · Queue caps: ${settings.maxQueuedPerUser} per member, ${settings.maxQueuedPerGuild} per server`,
     `Review mode: ${settings.reviewMode ? 'on' : 'off'} · Render original too: ${settings.renderOriginal ? 'on' : 'off'}${settings.originalOnHosted ? ' (hosted engines too)' : ''} · Intake: ${settings.paused ? 'paused' : 'open'}`,
     `Satire: ${settings.satire ? 'on' : 'off'} · Member styles: ${settings.memberStyle} · Appeals may reinstate: satire${settings.appealCategories.length ? `, ${settings.appealCategories.join(', ')}` : ' only'}`,
-    `Mod log: ${settings.modLogChannelId ? `<#${settings.modLogChannelId}>` : 'none'}`,
+    `Voice: ${settings.voice} · Mod log: ${settings.modLogChannelId ? `<#${settings.modLogChannelId}>` : 'none'}`,
   ].join('\n');
 }
 
@@ -81,6 +82,8 @@ async function configure(interaction: ChatInputCommandInteraction, ctx: Context,
   if (satire !== null) patch.satire = satire;
   const memberStyle = o.getString('member_style');
   if (memberStyle !== null) patch.memberStyle = memberStyle === 'off' ? 'off' : 'censored';
+  const voice = o.getString('voice');
+  if (voice !== null) patch.voice = VOICES.find((name) => name === voice) ?? current.voice;
   const appeals = o.getString('appeal_categories');
   if (appeals !== null) patch.appealCategories = parseAppealCategories(appeals);
   const engine = patch.imageEngine ?? current.imageEngine ?? ctx.config.IMAGE_ENGINE;
@@ -179,6 +182,12 @@ export const stage = {
             .setName('appeal_categories')
             .setDescription('Safety categories an appeal may reinstate, e.g. "weapons, profanity" (or "none")')
             .setMaxLength(200),
+        )
+        .addStringOption((o) =>
+          o
+            .setName('voice')
+            .setDescription('The voice every line of the show is written in (new briefs)')
+            .addChoices(...choices(VOICES)),
         ),
     )
     .toJSON(),

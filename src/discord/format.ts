@@ -6,6 +6,7 @@ import {
   ComponentType,
   escapeMarkdown,
 } from 'discord.js';
+import { DEFAULT_VOICE, fill, type Script, scriptFor } from '../services/script/voices.js';
 import type { Frame, Segment } from '../services/show/frames-types.js';
 import type { Performance, Tally } from '../services/store/schemas.js';
 import { segmentsToMarkdown, userMarkdown } from './user-text.js';
@@ -24,13 +25,14 @@ export const COLORS = {
   note: 0x99aab5,
 } as const;
 
-const BADGES: Record<Frame['phase'], string> = {
-  received: '📨 RECEIVED',
-  scanning: '🔍 SCANNING',
-  marking: '🖍️ REDLINE',
-  replacing: '✏️ AMENDING',
-  approved: '✅ APPROVED',
-  blocked: '⛔ REFUSED',
+/** Discord's decoration of each phase's badge; the words come from the voice. */
+const BADGE_EMOJI: Record<Frame['phase'], string> = {
+  received: '📨',
+  scanning: '🔍',
+  marking: '🖍️',
+  replacing: '✏️',
+  approved: '✅',
+  blocked: '⛔',
 };
 
 /** Ping-proof: no message the show sends may mention anyone, whatever the text holds. */
@@ -43,34 +45,38 @@ export function truncate(text: string, max: number): string {
 export { segmentsToMarkdown } from './user-text.js';
 
 /** One frame of the review message. */
-export function frameEmbed(frame: Frame, performanceNumber: number): APIEmbed {
-  const prompt = frame.prompt ? `\n\n**Approved prompt**\n${userMarkdown(frame.prompt)}` : '';
+export function frameEmbed(frame: Frame, performanceNumber: number, script: Script = scriptFor()): APIEmbed {
+  const heading = escapeMarkdown(script.frames.approvedPrompt);
+  const prompt = frame.prompt ? `\n\n**${heading}**\n${userMarkdown(frame.prompt)}` : '';
   const description = segmentsToMarkdown(frame.segments, LIMITS.description - prompt.length) + prompt;
   const citations = frame.notes.map((n) => `§ ${userMarkdown(n.label)} — *${escapeMarkdown(n.reason)}*`).join('\n');
   return {
-    title: truncate(`${BADGES[frame.phase]} · ${frame.title}`, LIMITS.title),
+    title: truncate(`${BADGE_EMOJI[frame.phase]} ${script.badges[frame.phase]} · ${frame.title}`, LIMITS.title),
     description: truncate(description, LIMITS.description),
     color: COLORS[frame.phase],
-    ...(citations ? { fields: [{ name: 'Policy citations', value: truncate(citations, LIMITS.fieldValue) }] } : {}),
-    footer: { text: `Compliance Theatre · Performance №${performanceNumber} · Content Standards Division` },
+    ...(citations
+      ? { fields: [{ name: script.frames.citations, value: truncate(citations, LIMITS.fieldValue) }] }
+      : {}),
+    footer: { text: fill(script.discord.frameFooter, { number: performanceNumber }) },
   };
 }
 
 /** An in-character line in the thread. */
-export function noteEmbed(text: string, performanceNumber: number): APIEmbed {
+export function noteEmbed(text: string, performanceNumber: number, script: Script = scriptFor()): APIEmbed {
   return {
     description: `*${escapeMarkdown(text)}*`,
     color: COLORS.note,
-    footer: { text: `Performance №${performanceNumber}` },
+    footer: { text: fill(script.discord.noteFooter, { number: performanceNumber }) },
   };
 }
 
-export function tallyLine(tally: Tally): string {
+export function tallyLine(tally: Tally, script: Script = scriptFor()): string {
+  const lines = script.finale;
   const total = tally.original + tally.censored + (tally.appeal ?? 0);
-  if (total === 0) return 'No votes yet. Which version do you side with?';
+  if (total === 0) return lines.tallyNone;
   const share = Math.round((tally.original / total) * 100);
-  const line = `Original ${tally.original} · Censored ${tally.censored} — ${share}% side with the original`;
-  return tally.appeal === undefined ? line : `${line} · Appeal Cut ${tally.appeal}`;
+  const line = fill(lines.tally, { original: tally.original, censored: tally.censored, share });
+  return tally.appeal === undefined ? line : `${line}${fill(lines.tallyAppeal, { appeal: tally.appeal })}`;
 }
 
 export interface FinaleFiles {
@@ -84,24 +90,29 @@ export function finaleEmbeds(
   original: Segment[],
   tally: Tally,
   files: FinaleFiles,
+  script: Script = scriptFor(),
 ): APIEmbed[] {
+  const lines = script.finale;
   const main: APIEmbed = {
-    title: `🎬 Performance №${performance.number} — Final Cut`,
+    title: `🎬 ${fill(lines.title, { number: performance.number })}`,
     // The title links to the performance's thread; embeds sharing it are shown as one gallery.
     url: `https://discord.com/channels/${performance.guildId}/${performance.threadId ?? performance.channelId ?? ''}`,
     color: COLORS.final,
     fields: [
-      { name: 'Original brief', value: segmentsToMarkdown(original, LIMITS.fieldValue) || '—', inline: true },
+      { name: lines.originalBrief, value: segmentsToMarkdown(original, LIMITS.fieldValue) || '—', inline: true },
       {
-        name: 'Approved prompt',
+        name: script.frames.approvedPrompt,
         value: truncate(userMarkdown(performance.prompt ?? '—'), LIMITS.fieldValue),
         inline: true,
       },
-      { name: 'Audience verdict', value: tallyLine(tally) },
+      { name: lines.audienceVerdict, value: tallyLine(tally, script) },
     ],
     image: { url: `attachment://${files.censored}` },
     footer: {
-      text: `Censor: ${performance.result?.engine ?? performance.censorEngine} · Author's appeal: ${performance.appeal ? performance.appeal.outcome : 'available'}`,
+      text: fill(lines.footer, {
+        engine: performance.result?.engine ?? performance.censorEngine,
+        appeal: performance.appeal ? performance.appeal.outcome : lines.appealAvailable,
+      }),
     },
   };
   if (!files.original) return [main];
@@ -132,44 +143,64 @@ export function button(
   return { type: ComponentType.Button, custom_id: id, label, style, disabled };
 }
 
-export function finaleButtons(performance: Performance, tally: Tally): APIActionRowComponent<APIButtonComponent>[] {
+export function finaleButtons(
+  performance: Performance,
+  tally: Tally,
+  script: Script = scriptFor(),
+): APIActionRowComponent<APIButtonComponent>[] {
+  const labels = script.buttons;
   return [
     {
       type: ComponentType.ActionRow,
       components: [
-        button(customId('vote', performance.id, 'original'), `Original (${tally.original})`, ButtonStyle.Primary),
-        button(customId('vote', performance.id, 'censored'), `Censored (${tally.censored})`, ButtonStyle.Secondary),
         button(
-          customId('appeal', performance.id),
-          performance.appeal ? 'Appealed' : 'Appeal',
+          customId('vote', performance.id, 'original'),
+          fill(labels.original, { count: tally.original }),
+          ButtonStyle.Primary,
+        ),
+        button(
+          customId('vote', performance.id, 'censored'),
+          fill(labels.censored, { count: tally.censored }),
+          ButtonStyle.Secondary,
+        ),
+        button(
+          // A voice other than the default rides on the button, so the grounds modal opens before any read.
+          customId('appeal', performance.id, performance.voice === DEFAULT_VOICE ? undefined : performance.voice),
+          performance.appeal ? labels.appealed : labels.appeal,
           ButtonStyle.Danger,
           Boolean(performance.appeal),
         ),
-        button(customId('remove', performance.id), 'Withdraw (mods)', ButtonStyle.Secondary),
+        button(customId('remove', performance.id), labels.withdraw, ButtonStyle.Secondary),
       ],
     },
   ];
 }
 
-export function releaseButtons(performanceId: string): APIActionRowComponent<APIButtonComponent>[] {
+export function releaseButtons(
+  performanceId: string,
+  script: Script = scriptFor(),
+): APIActionRowComponent<APIButtonComponent>[] {
   return [
     {
       type: ComponentType.ActionRow,
       components: [
-        button(customId('release', performanceId), 'Release (mods)', ButtonStyle.Success),
-        button(customId('veto', performanceId), 'Veto (mods)', ButtonStyle.Danger),
+        button(customId('release', performanceId), script.buttons.release, ButtonStyle.Success),
+        button(customId('veto', performanceId), script.buttons.veto, ButtonStyle.Danger),
       ],
     },
   ];
 }
 
-export function appealDecisionButtons(performanceId: string): APIActionRowComponent<APIButtonComponent>[] {
+export function appealDecisionButtons(
+  performanceId: string,
+  script: Script = scriptFor(),
+): APIActionRowComponent<APIButtonComponent>[] {
   return [
     {
       type: ComponentType.ActionRow,
       components: [
-        button(customId('grant', performanceId), 'Grant appeal (mods)', ButtonStyle.Success),
-        button(customId('deny', performanceId), 'Deny appeal (mods)', ButtonStyle.Danger),
+        button(customId('grant', performanceId), script.buttons.grant, ButtonStyle.Success),
+        button(customId('deny', performanceId), script.buttons.deny, ButtonStyle.Danger),
       ],
     },
   ];

@@ -10,6 +10,8 @@ import {
 import type { Logger } from '../logger.js';
 import { submittedText } from '../services/censor/pipeline.js';
 import type { RenderedImage } from '../services/imagery/types.js';
+import { fill } from '../services/script/voices.js';
+import { scriptOf } from '../services/show/act.js';
 import { type Frame, maskedBrief } from '../services/show/frames.js';
 import type { ActPresenter, AppealVerdict, FinaleImages } from '../services/show/presenter.js';
 import type { Performance, Tally } from '../services/store/schemas.js';
@@ -72,22 +74,22 @@ export class DiscordPresenter implements ActPresenter {
   async open(performance: Performance): Promise<Partial<Performance>> {
     if (performance.threadId) {
       const thread = await this.sendable(performance.threadId);
-      await this.send(thread, {
-        embeds: [noteEmbed('The performance resumes after a brief intermission.', performance.number)],
-      });
+      const script = scriptOf(performance);
+      await this.send(thread, { embeds: [noteEmbed(script.act.resumed, performance.number, script)] });
       return {};
     }
     const parent = await this.options.client.channels.fetch(performance.channelId ?? '');
     if (!parent || parent.type !== ChannelType.GuildText)
       throw new Error(`channel ${performance.channelId} is not a text channel`);
     const thread = await parent.threads.create({
-      name: `Performance №${performance.number} · Compliance Review`,
+      name: fill(scriptOf(performance).discord.threadName, { number: performance.number }),
       autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
       type: ChannelType.PublicThread,
       reason: `compliance-theatre performance ${performance.id}`,
     });
     this.opened.set(performance.id, thread.id);
-    const head = `📨 **Brief №${performance.number}** from <@${performance.authorId}>\n>>> `;
+    const line = scriptOf(performance).discord.briefHead;
+    const head = `📨 ${fill(line, { number: performance.number, author: `<@${performance.authorId}>` })}\n>>> `;
     const brief = segmentsToMarkdown(maskedOf(performance), MAX_CONTENT - head.length);
     await this.send(thread, { content: `${head}${brief}` });
     return { threadId: thread.id };
@@ -96,10 +98,11 @@ export class DiscordPresenter implements ActPresenter {
   async play(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
     let review: Message | undefined;
+    const script = scriptOf(performance);
     for (const frame of frames) {
       signal.throwIfAborted();
       const started = Date.now();
-      const payload = { embeds: [frameEmbed(frame, performance.number)], allowedMentions: NO_MENTIONS };
+      const payload = { embeds: [frameEmbed(frame, performance.number, script)], allowedMentions: NO_MENTIONS };
       review = review ? await review.edit(payload) : await this.send(thread, payload);
       // The delay counts from the edit's start: time spent waiting out a rate limit is not added on top.
       const rest = frame.delayMs - (Date.now() - started);
@@ -113,37 +116,35 @@ export class DiscordPresenter implements ActPresenter {
 
   async note(performance: Performance, text: string): Promise<void> {
     const target = await this.sendable(performance.threadId ?? performance.channelId);
-    await this.send(target, { embeds: [noteEmbed(text, performance.number)] });
+    await this.send(target, { embeds: [noteEmbed(text, performance.number, scriptOf(performance))] });
   }
 
   async awaitRelease(performance: Performance): Promise<void> {
     const thread = await this.sendable(performance.threadId);
+    const script = scriptOf(performance);
     await this.send(thread, {
-      embeds: [
-        noteEmbed(
-          'Approved in principle. This prompt now awaits release by a moderator before any image is produced.',
-          performance.number,
-        ),
-      ],
-      components: releaseButtons(performance.id),
+      embeds: [noteEmbed(script.act.awaitRelease, performance.number, script)],
+      components: releaseButtons(performance.id, script),
     });
   }
 
   async awaitAppealDecision(performance: Performance): Promise<void> {
     const thread = await this.sendable(performance.threadId);
+    const script = scriptOf(performance);
     await this.send(thread, {
-      embeds: [noteEmbed('An appeal has been lodged. It awaits the moderators’ decision.', performance.number)],
-      components: appealDecisionButtons(performance.id),
+      embeds: [noteEmbed(script.act.awaitAppeal, performance.number, script)],
+      components: appealDecisionButtons(performance.id, script),
     });
   }
 
   async finale(performance: Performance, images: FinaleImages, tally: Tally): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
+    const script = scriptOf(performance);
     const censoredName = `performance-${performance.number}.${extension(images.censored.contentType)}`;
     const files = [
       new AttachmentBuilder(images.censored.bytes, {
         name: censoredName,
-        description: altText('Poster of the approved prompt', performance.prompt ?? ''),
+        description: altText(script.finale.altApproved, performance.prompt ?? ''),
       }),
     ];
     let originalName: string | undefined;
@@ -153,16 +154,19 @@ export class DiscordPresenter implements ActPresenter {
       files.push(
         new AttachmentBuilder(images.original.bytes, {
           name: originalName,
-          description: altText('Original submission, stamped rejected', original),
+          description: altText(script.finale.altOriginal, original),
         }),
       );
     }
     const message = await this.send(thread, {
-      embeds: finaleEmbeds(performance, maskedOf(performance), tally, {
-        censored: censoredName,
-        original: originalName,
-      }),
-      components: finaleButtons(performance, tally),
+      embeds: finaleEmbeds(
+        performance,
+        maskedOf(performance),
+        tally,
+        { censored: censoredName, original: originalName },
+        script,
+      ),
+      components: finaleButtons(performance, tally, script),
       files,
     });
     this.opened.delete(performance.id);
@@ -175,14 +179,17 @@ export class DiscordPresenter implements ActPresenter {
     image?: RenderedImage,
   ): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
-    await this.send(thread, { embeds: [verdictEmbed(performance, verdict)] });
+    const script = scriptOf(performance);
+    await this.send(thread, { embeds: [verdictEmbed(performance, verdict, script)] });
     if (!image || !performance.appeal) return {};
     const name = `performance-${performance.number}-appeal.${extension(image.contentType)}`;
     const tally = { original: 0, censored: 0, appeal: 0 };
     const message = await this.send(thread, {
-      embeds: [appealCutEmbed(performance, tally, name)],
-      components: appealCutButtons(performance, tally),
-      files: [new AttachmentBuilder(image.bytes, { name, description: altText('Appeal Cut', verdict.prompt) })],
+      embeds: [appealCutEmbed(performance, tally, name, script)],
+      components: appealCutButtons(performance, tally, script),
+      files: [
+        new AttachmentBuilder(image.bytes, { name, description: altText(script.finale.altAppealCut, verdict.prompt) }),
+      ],
     });
     return { appeal: { ...performance.appeal, messageId: message.id } };
   }
@@ -195,7 +202,9 @@ export class DiscordPresenter implements ActPresenter {
     const target = performance.threadId ?? this.opened.get(performance.id) ?? performance.channelId;
     this.opened.delete(performance.id);
     if (!target) return;
-    await this.send(await this.sendable(target), { embeds: [noteEmbed(`⚠️ ${line}`, performance.number)] });
+    await this.send(await this.sendable(target), {
+      embeds: [noteEmbed(`⚠️ ${line}`, performance.number, scriptOf(performance))],
+    });
   }
 
   private async sendable(channelId: string | undefined): Promise<SendableChannels> {

@@ -1,5 +1,6 @@
 import type { ImageEngineName } from '../../config.js';
 import type { CensoredPrompt } from '../censor/pipeline.js';
+import type { VoiceName } from '../script/voices.js';
 
 /**
  * What an image stands for, so a poster can say so: the approved prompt, the original submission (never stamped
@@ -12,6 +13,8 @@ export interface ImageRequest {
   prompt: CensoredPrompt;
   /** Default `approved`. */
   label?: ImageLabel;
+  /** The act's voice, for the words a poster prints (its stamp, caption label and footer). */
+  voice?: VoiceName;
   /** The performance number, printed on the poster's caption. */
   performanceNumber: number;
   seed: number;

@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import { type Censorship, censorBrief, originalSubmission, recheckPrompt, submittedText } from '../censor/pipeline.js';
 import type { Category, CensorModel, LexiconOverrides } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
+import { type Script, scriptFor } from '../script/voices.js';
 import type { Store } from '../store/index.js';
 import type { GuildSettings, Performance } from '../store/schemas.js';
 import { buildFrames } from './frames.js';
@@ -49,10 +50,8 @@ export interface ActDeps {
   signal: AbortSignal;
 }
 
-/** The line the audience reads when an act cannot go on. In character; the log has the why. */
-export const FAILURE_LINE =
-  'The Content Standards Division has experienced an unscheduled synergy event. This performance is closed; thank you for your patience.';
-export const SKIPPED_LINE = 'This performance has been deprioritised by management.';
+/** The voice a performance is played in, chosen when it was submitted. */
+export const scriptOf = (performance: Pick<Performance, 'voice'>): Script => scriptFor(performance.voice);
 
 /** The censor's pass over a performance's brief and the member's style, with the guild's lexicon and layers. */
 export function censorAct(performance: Performance, deps: Pick<ActDeps, 'censor' | 'settings' | 'signal'>) {
@@ -88,7 +87,7 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
     const censorship = await censorAct(current, deps);
     signal.throwIfAborted();
     const text = submittedText(current.brief, current.memberStyle);
-    const frames = buildFrames(text, censorship, { pace: deps.settings.pace });
+    const frames = buildFrames(text, censorship, { pace: deps.settings.pace, script: scriptOf(current) });
     if (censorship.result.verdict === 'block') {
       // A guild term added after submission can block at performance time; the brief is still never shown.
       await presenter.refused(current, frames, signal);
@@ -96,7 +95,11 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
     }
     current = await store.performances.update(current.id, { result: censorship.result, prompt: censorship.prompt });
     current = await store.performances.update(current.id, await presenter.open(current));
-    const note = fallbackNote({ censor: current.censorEngine }, { censor: censorship.result.engine });
+    const note = fallbackNote(
+      { censor: current.censorEngine },
+      { censor: censorship.result.engine },
+      scriptOf(current),
+    );
     if (note) await presenter.note(current, note);
     current = await store.performances.update(current.id, await presenter.play(current, frames, signal));
     if (deps.settings.reviewMode) {
@@ -121,7 +124,8 @@ export async function renderFinale(
 ): Promise<Performance> {
   const { store, presenter, signal } = deps;
   const passed = censorship ?? (await storedCensorship(performance, deps));
-  const request = { performanceNumber: performance.number, seed: deps.settings.seed ?? performance.number, signal };
+  const seed = deps.settings.seed ?? performance.number;
+  const request = { performanceNumber: performance.number, seed, voice: performance.voice, signal };
   const censored = await deps.image.render({ ...request, prompt: passed.prompt });
   const text = submittedText(performance.brief, performance.memberStyle);
   const originalPrompt = deps.settings.renderOriginal ? originalSubmission(text, passed) : undefined;
@@ -132,6 +136,7 @@ export async function renderFinale(
   const note = fallbackNote(
     { censor: performance.censorEngine, image: performance.imageEngine },
     { image: censored.engine },
+    scriptOf(performance),
   );
   if (note) await presenter.note(performance, note);
   const tally = await store.votes.tally(performance.id);
@@ -148,7 +153,8 @@ export async function endAct(
   // A shutdown is not the act's fault: it stays `performing` and the next start resumes it in the same thread.
   if (deps.signal.aborted && deps.signal.reason === 'shutdown') return performance;
   const skipped = deps.signal.aborted && deps.signal.reason === 'skip';
-  const line = skipped ? SKIPPED_LINE : FAILURE_LINE;
+  const lines = scriptOf(performance).act;
+  const line = skipped ? lines.skipped : lines.failure;
   if (!skipped) deps.log.error({ err, performanceId: performance.id, guildId: performance.guildId }, 'act failed');
   try {
     await deps.presenter.fail(performance, line);
@@ -157,6 +163,6 @@ export async function endAct(
   }
   return deps.store.performances.update(performance.id, {
     status: skipped ? 'skipped' : 'failed',
-    note: skipped ? SKIPPED_LINE : ((err as Error)?.message ?? String(err)),
+    note: skipped ? lines.skipped : ((err as Error)?.message ?? String(err)),
   });
 }

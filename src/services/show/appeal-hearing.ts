@@ -1,6 +1,6 @@
 import { censorBrief, reinstate, submittedText } from '../censor/pipeline.js';
 import type { Performance } from '../store/schemas.js';
-import { type ActDeps, storedCensorship } from './act.js';
+import { type ActDeps, scriptOf, storedCensorship } from './act.js';
 import { type AppealPolicy, decide, ruling } from './appeal-policy.js';
 import { buildFrames } from './frames.js';
 import type { AppealVerdict } from './presenter.js';
@@ -16,7 +16,11 @@ export interface HearingOptions {
 }
 
 /** The grounds as the censor passes them; a block term withholds them entirely. */
-async function censoredGrounds(grounds: string | undefined, deps: ActDeps): Promise<string | undefined> {
+async function censoredGrounds(
+  performance: Performance,
+  grounds: string | undefined,
+  deps: ActDeps,
+): Promise<string | undefined> {
   if (!grounds) return undefined;
   const { result } = await censorBrief(deps.checker ?? deps.censor, {
     brief: grounds,
@@ -25,7 +29,7 @@ async function censoredGrounds(grounds: string | undefined, deps: ActDeps): Prom
     satire: deps.settings.satire ?? true,
     signal: deps.signal,
   });
-  return result.verdict === 'block' ? '[grounds withheld under Content Standards]' : result.censored;
+  return result.verdict === 'block' ? scriptOf(performance).hearing.groundsWithheld : result.censored;
 }
 
 /**
@@ -35,7 +39,7 @@ async function censoredGrounds(grounds: string | undefined, deps: ActDeps): Prom
  */
 export async function hearAppeal(performance: Performance, deps: ActDeps, options: HearingOptions) {
   const { presenter, signal, store } = deps;
-  const grounds = await censoredGrounds(options.grounds, deps);
+  const grounds = await censoredGrounds(performance, options.grounds, deps);
   const first = await storedCensorship(performance, deps);
   const policy: AppealPolicy = { extra: deps.settings.appealCategories ?? [], hosted: options.hosted };
   const decisions = first.result.changes.map((change) => ({ change, decision: decide(change, policy) }));
@@ -49,15 +53,20 @@ export async function hearAppeal(performance: Performance, deps: ActDeps, option
     upheld: decisions.filter((d) => !d.decision.reinstate).map((d) => ruling(d.change, d.decision.why)),
     prompt: second.prompt,
   };
-  await presenter.note(performance, 'The Content Standards Division is reconsidering this brief on appeal.');
+  await presenter.note(performance, scriptOf(performance).hearing.reconsidering);
   if (outcome === 'overturned')
-    await presenter.play(performance, buildFrames(text, second, { pace: deps.settings.pace }), signal);
+    await presenter.play(
+      performance,
+      buildFrames(text, second, { pace: deps.settings.pace, script: scriptOf(performance) }),
+      signal,
+    );
   const image =
     outcome === 'overturned'
       ? await deps.image.render({
           prompt: second.prompt,
           performanceNumber: performance.number,
           seed: performance.number,
+          voice: performance.voice,
           label: 'appeal',
           signal,
         })
@@ -82,9 +91,6 @@ export async function hearAppeal(performance: Performance, deps: ActDeps, option
   return outcome;
 }
 
-const APPEAL_FAILED_LINE =
-  'The appeals committee could not be quorate. The original decision stands; the Division apologises for the delay.';
-
 /** The hearing, never throwing: one that fails is closed in character, the appeal upheld, the act still `done`. */
 export async function hearInPublic(
   performance: Performance,
@@ -95,7 +101,7 @@ export async function hearInPublic(
     return await hearAppeal(performance, deps, options);
   } catch (err) {
     deps.log.error({ err, performanceId: performance.id, guildId: performance.guildId }, 'appeal hearing failed');
-    await deps.presenter.note(performance, APPEAL_FAILED_LINE).catch((noteErr: unknown) => {
+    await deps.presenter.note(performance, scriptOf(performance).hearing.failed).catch((noteErr: unknown) => {
       deps.log.warn({ err: noteErr, performanceId: performance.id }, 'could not show the hearing’s failure line');
     });
     const current = await deps.store.performances.get(performance.id);

@@ -6,7 +6,7 @@ import type { CensorModel } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import type { Store } from '../store/index.js';
 import type { Performance } from '../store/schemas.js';
-import { type ActDeps, type ActPresenter, actSettings, endAct, performAct, renderFinale } from './act.js';
+import { type ActDeps, type ActPresenter, actSettings, endAct, performAct, renderFinale, scriptOf } from './act.js';
 import { type AppealOutcome, hearInPublic } from './appeal-hearing.js';
 import { Intake } from './intake.js';
 import type { Lanes } from './lanes.js';
@@ -76,6 +76,7 @@ export class Director {
       status: scan.verdict === 'block' ? 'blocked' : 'queued',
       censorEngine: settings.censorEngine ?? defaults.censorEngine,
       imageEngine: settings.imageEngine ?? defaults.imageEngine,
+      voice: settings.voice,
       ...(scan.verdict === 'block' ? { result: scan } : {}),
     });
     if (scan.verdict === 'block') {
@@ -131,9 +132,7 @@ export class Director {
   async veto(performanceId: string): Promise<Performance> {
     const performance = await this.awaiting(performanceId);
     const vetoed = await this.options.store.performances.update(performance.id, { status: 'vetoed' });
-    await this.options
-      .presenter(vetoed)
-      .note(vetoed, 'The moderators have vetoed this prompt. No image will be produced.');
+    await this.options.presenter(vetoed).note(vetoed, scriptOf(vetoed).act.vetoed);
     return vetoed;
   }
 
@@ -177,7 +176,7 @@ export class Director {
     const upheld = await this.options.store.performances.update(performance.id, {
       appeal: { ...performance.appeal, outcome: 'upheld' },
     });
-    await this.options.presenter(upheld).note(upheld, 'Appeal denied by the moderators. The original decision stands.');
+    await this.options.presenter(upheld).note(upheld, scriptOf(upheld).hearing.deniedByModerators);
     return 'upheld';
   }
 

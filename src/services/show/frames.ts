@@ -1,4 +1,5 @@
 import type { CensorResult, Change } from '../censor/types.js';
+import { fill, type Script, scriptFor } from '../script/voices.js';
 import type { Frame, FrameNote, FramePhase, Segment } from './frames-types.js';
 
 export type { Frame, FrameNote, Segment } from './frames-types.js';
@@ -6,6 +7,8 @@ export type { Frame, FrameNote, Segment } from './frames-types.js';
 /** How the act is paced. `pace` multiplies every delay: 0 plays instantly, 1 is the default stage pace. */
 export interface FrameSettings {
   pace: number;
+  /** The voice the titles are written in (default: the corporate voice). */
+  script?: Script;
 }
 
 /**
@@ -48,11 +51,13 @@ function mergePlain(segments: Segment[]): Segment[] {
   return merged;
 }
 
-function noteFor(change: Change, index: number, brief: string): FrameNote {
+function noteFor(change: Change, index: number, brief: string, script: Script): FrameNote {
   const shown = change.tier === 'redline' ? brief.slice(change.start, change.end) : '█'.repeat(5);
   // A model may add words of its own: a zero-width change, shown as an insertion.
   const label =
-    change.start === change.end ? `+ ${change.to}` : `${shown} → ${change.tier === 'block' ? 'refused' : change.to}`;
+    change.start === change.end
+      ? `+ ${change.to}`
+      : `${shown} → ${change.tier === 'block' ? script.frames.refusedLabel : change.to}`;
   return {
     index,
     category: change.category,
@@ -94,45 +99,46 @@ export function buildFrames(
   const notes: FrameNote[] = [];
   const frames: Frame[] = [];
   const delay = (ms: number) => Math.round(ms * settings.pace);
+  const script = settings.script ?? scriptFor();
+  const lines = script.frames;
   const push = (phase: FramePhase, title: string, delayMs: number, extra: Partial<Frame> = {}) =>
     frames.push({ phase, title, segments: segmentsFor(brief, changes, states), notes: [...notes], delayMs, ...extra });
 
-  push('received', 'Brief received. Forwarding to the Content Standards Division.', delay(BASE_DELAYS_MS.received));
+  push('received', lines.received, delay(BASE_DELAYS_MS.received));
   states.fill('flagged');
-  const found = changes.length === 1 ? '1 concern' : `${changes.length} concerns`;
-  push(
-    'scanning',
-    changes.length ? `Scanning… ${found} found.` : 'Scanning… no concerns found.',
-    delay(BASE_DELAYS_MS.scanning),
-  );
+  const count = changes.length;
+  const scanning =
+    count === 0 ? lines.scanningNone : count === 1 ? lines.scanningOne : fill(lines.scanningMany, { count });
+  push('scanning', scanning, delay(BASE_DELAYS_MS.scanning));
 
   if (result.verdict === 'block') {
     changes.forEach((change, i) => {
       states[i] = 'marked';
-      notes.push(noteFor(change, i, brief));
+      notes.push(noteFor(change, i, brief, script));
     });
-    const reason = changes.find((c) => c.tier === 'block')?.reason ?? 'Content Standards';
-    push('blocked', `BRIEF REFUSED — ${reason}`, 0);
+    const reason = changes.find((c) => c.tier === 'block')?.reason ?? lines.refusedReason;
+    push('blocked', fill(lines.refused, { reason }), 0);
     return frames;
   }
 
   for (const beat of beats(changes.length)) {
     for (const i of beat) {
       states[i] = 'marked';
-      notes.push(noteFor(changes[i] as Change, i, brief));
+      notes.push(noteFor(changes[i] as Change, i, brief, script));
     }
     const first = changes[beat[0] as number] as Change;
-    const title = beat.length === 1 ? first.reason : `${beat.length} further concerns, processed in bulk`;
+    const title =
+      beat.length === 1 ? fill(lines.marking, { reason: first.reason }) : fill(lines.bulk, { count: beat.length });
     push('marking', title, delay(BASE_DELAYS_MS.marking));
     for (const i of beat) states[i] = 'replaced';
     push(
       'replacing',
-      beat.length === 1 ? `Replaced with “${first.to}”.` : 'Replaced with approved language.',
+      beat.length === 1 ? fill(lines.replacedOne, { to: first.to }) : lines.replacedBulk,
       delay(BASE_DELAYS_MS.replacing),
     );
   }
 
-  const title = changes.length ? 'APPROVED — with amendments.' : 'APPROVED — as submitted.';
+  const title = changes.length ? lines.approvedAmended : lines.approvedAsSubmitted;
   push('approved', title, 0, { prompt });
   return frames;
 }

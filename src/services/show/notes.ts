@@ -1,4 +1,5 @@
 import type { CensorEngineName, ImageEngineName } from '../../config.js';
+import { fill, type Script } from '../script/voices.js';
 
 /**
  * The in-character line shown when a hosted engine failed and the embedded one stood in. The fallback is
@@ -7,14 +8,12 @@ import type { CensorEngineName, ImageEngineName } from '../../config.js';
 export function fallbackNote(
   requested: { censor: CensorEngineName; image?: ImageEngineName },
   actual: { censor?: CensorEngineName; image?: ImageEngineName },
+  script: Script,
 ): string | undefined {
   const censorFell = actual.censor !== undefined && actual.censor !== requested.censor;
   const imageFell = actual.image !== undefined && requested.image !== undefined && actual.image !== requested.image;
-  if (censorFell && imageFell)
-    return 'The backup compliance engine and the backup illustration department have been engaged.';
-  if (censorFell)
-    return `The ${requested.censor} compliance engine is unavailable; the backup compliance engine has been engaged.`;
-  if (imageFell)
-    return `The ${requested.image} studio is unavailable; the in-house poster department has been engaged.`;
+  if (censorFell && imageFell) return script.act.fallbackBoth;
+  if (censorFell) return fill(script.act.fallbackCensor, { engine: requested.censor });
+  if (imageFell) return fill(script.act.fallbackImage, { engine: requested.image ?? '' });
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CENSOR_ENGINES, IMAGE_ENGINES } from '../../config.js';
 import { CATEGORIES, LAYERS, TIERS } from '../censor/types.js';
+import { DEFAULT_VOICE, VOICES } from '../script/voices.js';
 
 export const lexiconEntrySchema = z.object({
   term: z.string().trim().min(1).max(60),
@@ -87,6 +88,8 @@ export const performanceSchema = z.object({
   status: z.enum(PERFORMANCE_STATUSES),
   censorEngine: z.enum(CENSOR_ENGINES),
   imageEngine: z.enum(IMAGE_ENGINES),
+  /** The voice the act is performed in, fixed at submission like its engines (records before voices: corporate). */
+  voice: z.enum(VOICES).optional(),
   result: censorResultSchema.optional(),
   /** The final styled prompt sent to the image model. */
   prompt: z.string().optional(),
@@ -142,6 +145,8 @@ export const guildSettingsSchema = z.object({
    */
   appealCategories: z.array(z.enum(CATEGORIES)).default([]),
   paused: z.boolean().default(false),
+  /** The voice every line of the show is written in (data/voices/<name>.json). */
+  voice: z.enum(VOICES).default(DEFAULT_VOICE),
   lexicon: z
     .object({ add: z.array(lexiconEntrySchema).default([]), remove: z.array(z.string()).default([]) })
     .default({ add: [], remove: [] }),

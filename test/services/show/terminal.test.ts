@@ -34,7 +34,7 @@ function collect(stream: PassThrough): () => string {
 describe('terminal presenter', () => {
   test('plain output marks strikes and blackouts without escape codes', () => {
     const lines = renderFrameLines(frame, { color: false, width: 80 });
-    expect(lines[0]).toBe('[  REDLINE ] Brand Safety Guideline 4.2 — Weapons');
+    expect(lines[0]).toBe('[ REDLINE  ] Brand Safety Guideline 4.2 — Weapons');
     expect(lines).toContain('    a knight with a ~~sword~~ and a ████ horse');
     expect(lines.join('\n')).not.toContain('\u001b');
   });

@@ -1,4 +1,5 @@
 import { createCanvas } from '@napi-rs/canvas';
+import { scriptFor } from '../../script/voices.js';
 import type { ImageModel, ImageRequest, RenderedImage } from '../types.js';
 import { type PosterFonts, registerPosterFonts } from './fonts.js';
 import { paintPoster } from './poster.js';
@@ -42,6 +43,7 @@ export class PosterModel implements ImageModel {
       performanceNumber: request.performanceNumber,
       seed: request.seed,
       label: request.label,
+      lines: scriptFor(request.voice).poster,
     });
     request.signal?.throwIfAborted();
     const png = await canvas.encode('png');

@@ -1,4 +1,5 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
+import { fill, type Script, scriptFor } from '../../script/voices.js';
 import type { ImageLabel } from '../types.js';
 import { fitCaption, sanitizeCaption } from './caption.js';
 import { font, type PosterFonts } from './fonts.js';
@@ -6,7 +7,7 @@ import { detectMotifs } from './motifs.js';
 import { choosePalette, mix, type Palette } from './palette.js';
 import { hash32, rngFor } from './random.js';
 import { paintScene } from './scene.js';
-import { APPROVED_STAMP, drawStamp, type StampWords, stampFloor, stampHeight } from './stamp.js';
+import { drawStamp, stampFloor, stampHeight } from './stamp.js';
 
 export interface PosterContent {
   prompt: string;
@@ -14,22 +15,9 @@ export interface PosterContent {
   seed: number;
   /** Default `approved`. The original submission is stamped REJECTED, never APPROVED. */
   label?: ImageLabel;
+  /** The stamp, caption label, footer and chip of each kind of poster, in the act's voice (default corporate). */
+  lines?: Script['poster'];
 }
-
-/** The stamp, the caption's label and the footer line of each kind of poster. */
-export const POSTER_LABELS: Record<ImageLabel, { stamp: StampWords; caption: string; footer: string }> = {
-  approved: { stamp: APPROVED_STAMP, caption: 'APPROVED PROMPT', footer: 'compliance-theatre · brand-safe rendition' },
-  original: {
-    stamp: { big: 'REJECTED', small: 'ORIGINAL SUBMISSION' },
-    caption: 'ORIGINAL SUBMISSION — NOT APPROVED',
-    footer: 'compliance-theatre · as submitted, redactions applied',
-  },
-  appeal: {
-    stamp: { big: 'APPROVED', small: 'ON APPEAL · APPEAL CUT' },
-    caption: 'APPROVED ON APPEAL',
-    footer: 'compliance-theatre · appeal cut',
-  },
-};
 
 /**
  * Lays out the whole poster: header chip with the performance number, the illustration, the stamp, the
@@ -53,9 +41,11 @@ export function paintPoster(
   ctx.fillStyle = palette.paper;
   ctx.fillRect(0, 0, width, height);
 
-  const chipH = drawHeader(ctx, fonts, palette, { width, s, m, performanceNumber: content.performanceNumber });
+  const lines = content.lines ?? scriptFor().poster;
+  const chip = fill(lines.chip, { number: content.performanceNumber });
+  const chipH = drawHeader(ctx, fonts, palette, { width, s, m, chip });
   // Footer and caption are laid out bottom-up; the scene takes what is left.
-  const labels = POSTER_LABELS[content.label ?? 'approved'];
+  const labels = lines[content.label ?? 'approved'];
   const captionTop = drawFooterAndCaption(ctx, fonts, palette, {
     width,
     height,
@@ -106,7 +96,7 @@ export function paintPoster(
     ...stamp,
     ink: palette.stamp,
     paper: palette.paper,
-    words: labels.stamp,
+    words: { big: labels.stampBig, small: labels.stampSmall },
   });
 }
 
@@ -124,10 +114,9 @@ function drawHeader(
   ctx: SKRSContext2D,
   fonts: PosterFonts,
   palette: Palette,
-  { width, s, m, performanceNumber }: Omit<Frame, 'height'> & { performanceNumber: number },
+  { width, s, m, chip: label }: Omit<Frame, 'height'> & { chip: string },
 ): number {
   const chipH = Math.round(54 * s);
-  const label = `PERFORMANCE №${performanceNumber}`;
   ctx.font = font(fonts.heavy, 27 * s, 800);
   ctx.letterSpacing = `${1.5 * s}px`;
   const chipW = ctx.measureText(label).width + 78 * s;

@@ -12,15 +12,13 @@ export interface StampSpec {
   ink: string;
   paper: string;
   /** The big word and the line under it; default APPROVED over CONTENT STANDARDS DIVISION. */
-  words?: StampWords;
+  words: StampWords;
 }
 
 export interface StampWords {
   big: string;
   small: string;
 }
-
-export const APPROVED_STAMP: StampWords = { big: 'APPROVED', small: 'CONTENT STANDARDS DIVISION' };
 
 /** The stamp's height for a given width, so callers can keep it inside the scene. */
 export const stampHeight = (width: number): number => width * 0.42;
@@ -80,7 +78,7 @@ export function drawStamp(ctx: SKRSContext2D, fonts: PosterFonts, rng: Rng, spec
   ic.textBaseline = 'alphabetic';
   const inner = w - 80 * k;
   ic.font = font(fonts.display, 100 * k);
-  const words = spec.words ?? APPROVED_STAMP;
+  const words = spec.words;
   const big = Math.min(100 * k, (100 * k * inner) / ic.measureText(words.big).width);
   ic.font = font(fonts.display, big);
   ic.fillText(words.big, w / 2, h * 0.62);

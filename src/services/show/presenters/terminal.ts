@@ -2,7 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as wait } from 'node:timers/promises';
 import type { RenderedImage } from '../../imagery/types.js';
+import { fill, type Script, scriptFor } from '../../script/voices.js';
 import type { Performance, Tally } from '../../store/schemas.js';
+import { scriptOf } from '../act.js';
 import type { Frame, Segment } from '../frames-types.js';
 import type { ActPresenter, AppealVerdict, FinaleImages } from '../presenter.js';
 
@@ -20,14 +22,11 @@ const ANSI = {
   up: (n: number) => `\u001b[${n}A`,
 };
 
-const STAGE_BADGES: Record<Frame['phase'], string> = {
-  received: '[ RECEIVED ]',
-  scanning: '[ SCANNING ]',
-  marking: '[  REDLINE ]',
-  replacing: '[ AMENDING ]',
-  approved: '[ APPROVED ]',
-  blocked: '[ REFUSED  ]',
-};
+/** A phase's badge in brackets, padded to the voice's longest badge so titles line up frame after frame. */
+function badge(script: Script, phase: Frame['phase']): string {
+  const width = Math.max(...Object.values(script.badges).map((word) => [...word].length));
+  return `[ ${script.badges[phase].padEnd(width)} ]`;
+}
 
 export interface TerminalPresenterOptions {
   out: NodeJS.WritableStream;
@@ -73,18 +72,23 @@ function wrap(text: string, width: number): string[] {
 }
 
 /** The lines of one frame as the terminal shows it. */
-export function renderFrameLines(frame: Frame, options: { color: boolean; width: number }): string[] {
+export function renderFrameLines(frame: Frame, options: { color: boolean; width: number; script?: Script }): string[] {
   const { color, width } = options;
+  const script = options.script ?? scriptFor();
   const paint = (codes: string, text: string) => (color ? `${codes}${text}${ANSI.reset}` : text);
   const badgeColor = frame.phase === 'blocked' ? ANSI.red : frame.phase === 'approved' ? ANSI.green : ANSI.magenta;
-  const lines = [`${paint(ANSI.bold + badgeColor, STAGE_BADGES[frame.phase])} ${frame.title}`, ''];
+  const lines = [`${paint(ANSI.bold + badgeColor, badge(script, frame.phase))} ${frame.title}`, ''];
   const body = frame.segments.map((s) => renderSegment(s, color)).join('');
   lines.push(...wrap(body, width - 4).map((l) => `    ${l}`), '');
   for (const note of frame.notes) {
     lines.push(...wrap(`§ ${note.label} — ${note.reason}`, width - 4).map((l) => `  ${paint(ANSI.dim, l)}`));
   }
   if (frame.prompt) {
-    lines.push('', paint(ANSI.bold, '  Approved prompt:'), ...wrap(frame.prompt, width - 4).map((l) => `    ${l}`));
+    lines.push(
+      '',
+      paint(ANSI.bold, `  ${script.frames.approvedPrompt}:`),
+      ...wrap(frame.prompt, width - 4).map((l) => `    ${l}`),
+    );
   }
   return lines;
 }
@@ -98,7 +102,7 @@ const defaultSleep = (ms: number, signal?: AbortSignal) => wait(ms, undefined, {
  */
 export async function playInTerminal(
   frames: readonly Frame[],
-  options: TerminalPresenterOptions,
+  options: TerminalPresenterOptions & { script?: Script },
   signal?: AbortSignal,
 ): Promise<void> {
   const width = Math.max(40, Math.min(options.width ?? 80, 100));
@@ -106,7 +110,7 @@ export async function playInTerminal(
   let drawn = 0;
   for (const frame of frames) {
     signal?.throwIfAborted();
-    const lines = renderFrameLines(frame, { color: options.animate, width });
+    const lines = renderFrameLines(frame, { color: options.animate, width, script: options.script });
     if (options.animate) {
       const rewind = drawn > 0 ? ANSI.up(drawn) + ANSI.clearDown : '';
       options.out.write(`${rewind}${lines.join('\n')}\n`);
@@ -133,53 +137,61 @@ export class TerminalPresenter implements ActPresenter {
   constructor(private readonly options: TerminalPresenterOptions & { outDir: string }) {}
 
   async open(performance: Performance): Promise<Partial<Performance>> {
-    this.write(`Compliance Theatre — Performance №${performance.number}\n\n`);
+    this.write(`${fill(scriptOf(performance).terminal.title, { number: performance.number })}\n\n`);
     return {};
   }
 
-  async play(_performance: Performance, frames: Frame[], signal: AbortSignal): Promise<Partial<Performance>> {
-    await playInTerminal(frames, { ...this.options, width: this.width() }, signal);
+  async play(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<Partial<Performance>> {
+    await playInTerminal(frames, { ...this.options, width: this.width(), script: scriptOf(performance) }, signal);
     return {};
   }
 
   async refused(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<void> {
     await this.open(performance);
     await this.play(performance, frames, signal);
-    this.write('\nRefused: no image rendered.\n');
+    this.write(`\n${scriptOf(performance).act.refusedNoImage}\n`);
   }
 
   async note(_performance: Performance, text: string): Promise<void> {
     this.write(`${text}\n`);
   }
 
-  async awaitRelease(): Promise<void> {
-    this.write('Approved in principle; awaiting release by a moderator.\n');
+  async awaitRelease(performance: Performance): Promise<void> {
+    this.write(`${scriptOf(performance).act.awaitRelease}\n`);
   }
 
-  async awaitAppealDecision(): Promise<void> {
-    this.write('An appeal has been lodged; it awaits the moderators’ decision.\n');
+  async awaitAppealDecision(performance: Performance): Promise<void> {
+    this.write(`${scriptOf(performance).act.awaitAppeal}\n`);
   }
 
   async finale(performance: Performance, images: FinaleImages, _tally: Tally): Promise<Partial<Performance>> {
+    const lines = scriptOf(performance).terminal;
     const poster = await this.save(performance, images.censored, '');
-    this.write(`\nPoster: ${poster}\n`);
-    if (images.original)
-      this.write(`Original (rejected): ${await this.save(performance, images.original, '-original')}\n`);
+    this.write(`\n${fill(lines.poster, { file: poster })}\n`);
+    if (images.original) {
+      const file = await this.save(performance, images.original, '-original');
+      this.write(`${fill(lines.original, { file })}\n`);
+    }
     return {};
   }
 
   async verdict(performance: Performance, verdict: AppealVerdict, image?: RenderedImage) {
+    const script = scriptOf(performance);
+    const lines = script.hearing;
     const line = (r: AppealVerdict['upheld'][number]) =>
-      `  • ${r.term ?? `a ${r.category} term (redacted)`} — ${r.reason}`;
-    this.write(`\n${verdict.outcome === 'overturned' ? 'APPEAL GRANTED IN PART' : 'APPEAL DENIED'}\n`);
-    if (verdict.reinstated.length) this.write(`Reinstated:\n${verdict.reinstated.map(line).join('\n')}\n`);
-    if (verdict.upheld.length) this.write(`Upheld:\n${verdict.upheld.map(line).join('\n')}\n`);
-    if (image) this.write(`Appeal Cut: ${await this.save(performance, image, '-appeal')}\n`);
+      `  • ${r.term ?? fill(lines.redactedTerm, { category: r.category })} — ${r.reason}`;
+    this.write(`\n${verdict.outcome === 'overturned' ? lines.grantedTitle : lines.deniedTitle}\n`);
+    if (verdict.reinstated.length) this.write(`${lines.reinstated}:\n${verdict.reinstated.map(line).join('\n')}\n`);
+    if (verdict.upheld.length) this.write(`${lines.upheld}:\n${verdict.upheld.map(line).join('\n')}\n`);
+    if (image) {
+      const file = await this.save(performance, image, '-appeal');
+      this.write(`${fill(script.terminal.appealCut, { file })}\n`);
+    }
     return {};
   }
 
   async withdraw(performance: Performance): Promise<void> {
-    this.write(`Performance №${performance.number} has been withdrawn.\n`);
+    this.write(`${fill(scriptOf(performance).act.withdrawn, { number: performance.number })}\n`);
   }
 
   async fail(_performance: Performance, message: string): Promise<void> {
