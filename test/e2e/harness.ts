@@ -245,10 +245,11 @@ export async function click(
 export async function appeal(
   show: Show,
   target: { threadId: string; messageId: string; performanceId: string },
-  options: { user?: User; grounds?: string } = {},
+  options: { user?: User; grounds?: string; customId?: string } = {},
 ) {
   const user = options.user ?? AUTHOR;
-  const button = await click(show, { ...target, customId: `appeal:${target.performanceId}` }, user);
+  const customId = options.customId ?? `appeal:${target.performanceId}`;
+  const button = await click(show, { ...target, customId }, user);
   const submitted = await show.fake.submitModal({
     guildId: GUILD,
     channelId: target.threadId,
