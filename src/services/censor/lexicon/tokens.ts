@@ -6,6 +6,8 @@ export const Gap = {
   Phrase: 1,
   /** Exactly one separator character: letters spaced out one by one ("g u n", "s.e.x") may be joined across it. */
   Single: 2,
+  /** Exactly one full stop: "sh.t" may be one masked word. */
+  Dot: 4,
 } as const;
 
 /** A word of a brief, folded, with its offsets in the original text. */
@@ -23,15 +25,18 @@ export interface Token {
   gap: number;
   /** The token holds digits or leet symbols, so it is worth decoding. */
   leet: boolean;
+  /** The token holds a mask symbol (`*`, `#`, `%`) between or beside its letters. */
+  masked: boolean;
 }
 
 const PHRASE_GAP = /^[\s\-_\u2010\u2011&]+$/u;
-const SINGLE_GAP = /^[\s.\-_*·•~/\\,:;]$/u;
+const SINGLE_GAP = /^[\s.\-_·•~/\\,:;]$/u;
 
 function gapFlags(gap: string): number {
   let flags = 0;
   if (PHRASE_GAP.test(gap)) flags |= Gap.Phrase;
   if (SINGLE_GAP.test(gap)) flags |= Gap.Single;
+  if (gap === '.') flags |= Gap.Dot;
   return flags;
 }
 
@@ -49,6 +54,7 @@ export function tokenize(text: string): Token[] {
   let coreFrom = 0;
   let coreTo = 0;
   let leet = false;
+  let masked = false;
   let previousEnd = -1;
 
   const flush = () => {
@@ -64,6 +70,7 @@ export function tokenize(text: string): Token[] {
       core: hasCore ? norm.slice(coreFrom, coreTo) : '',
       gap,
       leet,
+      masked,
     });
     previousEnd = end;
     norm = '';
@@ -71,6 +78,7 @@ export function tokenize(text: string): Token[] {
     coreStart = -1;
     coreEnd = -1;
     leet = false;
+    masked = false;
   };
 
   for (let i = 0; i < text.length; ) {
@@ -94,6 +102,9 @@ export function tokenize(text: string): Token[] {
       } else if (cls === CharClass.Leet) {
         norm += folded;
         leet = true;
+      } else if (cls === CharClass.Mask) {
+        norm += folded;
+        masked = true;
       } else if (coreEnd === i) {
         // A combining accent or zero-width character right after a letter belongs to that letter.
         coreEnd = i + width;
