@@ -51,6 +51,15 @@ export interface Rate {
   total: number;
 }
 
+const percent = ({ hits, total }: Rate) => `${((100 * hits) / total).toFixed(1)}% (${hits}/${total})`;
+
+/** The erasure figures as a markdown table. */
+export function formatErasureTable(rows: readonly ErasureRow[]): string {
+  const header = ['censor', 'recall: Nudity=1 ↑', 'recall: Violence=1 ↑', 'flagged: NSFW=0, not 4chan ↓'];
+  const lines = rows.map((r) => [r.name, percent(r.nudityRecall), percent(r.violenceRecall), percent(r.safeFlagged)]);
+  return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
 /** One detector on NSFWErasureBench. */
 export interface ErasureRow {
   name: string;

@@ -26,6 +26,10 @@ export interface GapPhrase {
 export interface TrieNode {
   terminal?: Terminal;
   next?: Map<string, TrieNode>;
+  /** On a first-level node: the phrases with gaps that open with this word. */
+  gapped?: GapPhrase[];
+  /** On a first-level node: the strong word this word disguises, once worked out (null: none). */
+  disguise?: string | null;
 }
 
 /** A word the trie knows, by its repeat-collapsed skeleton, for matching stretched spellings ("kiiiill"). */
@@ -202,6 +206,10 @@ export function compileLexicon(entries: readonly LexiconEntry[], dictionary: Dic
   }
   const prefixes = new Set<string>();
   for (const word of root.keys()) for (let i = 1; i <= word.length; i++) prefixes.add(word.slice(0, i));
+  for (const [word, list] of gapped) {
+    const node = root.get(word);
+    if (node) node.gapped = list;
+  }
   const disguises = buildDisguiseIndex(strong, stems, dictionary);
   return { root, skeletons, longestWord, symbols, prefixes, gapped, disguises };
 }

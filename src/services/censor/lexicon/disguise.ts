@@ -18,6 +18,8 @@ export interface DisguiseIndex {
   glueStems: string[];
   /** Every strong word, so a glued stem keeps its ending when the lexicon knows it ("motherfucking"). */
   words: Set<string>;
+  /** Words the matcher added to the trie only to remember that they disguise nothing (see matcher-disguise.ts). */
+  remembered: string[];
 }
 
 const VOWELS = /[aeiouy]/g;
@@ -44,6 +46,7 @@ export function buildDisguiseIndex(
     byDeletion: new Map(),
     glueStems: [...new Set(stems)].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length),
     words: new Set(),
+    remembered: [],
   };
   for (const word of strong) {
     if (word.length < 3 || !/^[a-z]+$/.test(word)) continue;
@@ -89,6 +92,10 @@ function fits(pattern: string, word: string): boolean {
  */
 export function undisguise(word: string, index: DisguiseIndex, exotic: boolean): string | undefined {
   if (word.length < 3 || index.dictionary.has(word)) return undefined;
+  return search(word, index, exotic);
+}
+
+function search(word: string, index: DisguiseIndex, exotic: boolean): string | undefined {
   const dropped = index.byConsonants.get(consonants(word));
   if (dropped && vowelCount(word) < vowelCount(dropped)) return dropped;
   if (word.length >= 5 || (exotic && word.length === 4)) {

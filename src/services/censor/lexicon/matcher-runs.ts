@@ -1,4 +1,5 @@
 /** Matches that span several tokens in a looser way: letters spaced out one by one, and phrases with gaps. */
+import type { GapPhrase } from './compile.js';
 import { type Found, readings, type Scan } from './readings.js';
 import { Gap, type Token } from './tokens.js';
 
@@ -62,10 +63,8 @@ export function spacedAt(scan: Scan, first: number): Found | undefined {
 }
 
 /** A phrase whose words may stand up to `gap` words apart, within one clause ("clothes barely covering"). */
-export function gappedAt(scan: Scan, first: number): Found | undefined {
+export function gappedAt(scan: Scan, first: number, phrases: readonly GapPhrase[]): Found | undefined {
   const { tokens } = scan;
-  const phrases = scan.lexicon.gapped.get((tokens[first] as Token).core);
-  if (!phrases) return undefined;
   let best: Found | undefined;
   for (const { words, gap, terminal } of phrases) {
     let at = first;

@@ -19,9 +19,16 @@ export function scanText(text: string, lexicon: CompiledLexicon, ignoreCues = fa
   const scan: Scan = { text, tokens, lexicon, cache: new Array(tokens.length) };
   const matches: RawMatch[] = [];
   for (let i = 0; i < tokens.length; ) {
-    let best = longer(walk(scan, lexicon.root, i, i, 0, undefined), spacedAt(scan, i));
-    if (lexicon.gapped.size > 0) best = longer(best, gappedAt(scan, i));
-    best ??= disguisedAt(scan, i);
+    const token = tokens[i] as Token;
+    let best: Found | undefined;
+    // The plain-token fast path: one lookup gives the trie node and any gap phrases that open with the word.
+    const node = isPlain(token) ? lexicon.root.get(token.core) : undefined;
+    if (node) best = step(scan, node, i, i, token.coreStart, token.coreEnd, undefined);
+    else if (!isPlain(token)) best = walk(scan, lexicon.root, i, i, 0, undefined);
+    best = longer(best, spacedAt(scan, i));
+    const gapped = node ? node.gapped : lexicon.gapped.get(token.core);
+    if (gapped) best = longer(best, gappedAt(scan, i, gapped));
+    best ??= disguisedAt(scan, i, node);
     const cues = ignoreCues ? undefined : best?.terminal.cues;
     if (!best || (cues && !cuesAllow(cues, text, tokens, best.firstToken, best.lastToken))) {
       i++;

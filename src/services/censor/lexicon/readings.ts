@@ -36,7 +36,13 @@ const RUN_OF_THREE = /(.)\1\1/;
 
 /** A token with nothing to decode: no digits, symbols, masks or stretched letters. Most tokens are. */
 export function isPlain(token: Token): boolean {
-  return !token.leet && !token.masked && !RUN_OF_THREE.test(token.core);
+  if (token.leet || token.masked) return false;
+  const { core } = token;
+  for (let i = 2; i < core.length; i++) {
+    const c = core.charCodeAt(i);
+    if (c === core.charCodeAt(i - 1) && c === core.charCodeAt(i - 2)) return false;
+  }
+  return true;
 }
 
 /** The known words a stretched spelling may stand for: "kiiiill" → "kill", never "as" → "ass". */
