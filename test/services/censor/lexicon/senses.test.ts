@@ -101,3 +101,17 @@ describe('layers: safety always fires, theatre only with satire on', () => {
     expect(lexicon.rewrite(`a ${term}`).changes.map((c) => c.layer)).toEqual(['theatre']);
   });
 });
+
+describe('terms mined from the public corpora (data/lexicon-mined.md)', () => {
+  test.each([
+    ['he goes postal at work', 'goes postal'],
+    ['organ harvesting clinic', 'organ harvesting'],
+    ['a portrait au naturel', 'au naturel'],
+    ['a woman twerking', 'twerking'],
+    ['the atrocities of history', 'atrocities'],
+    ['an indecent photo', 'indecent'],
+    ['a lustful gaze', 'lustful'],
+    ['a salacious scene', 'salacious'],
+    ['the carnal scene', 'carnal'],
+  ])('%j', (brief, from) => expect(changed(brief)).toEqual([from]));
+});
