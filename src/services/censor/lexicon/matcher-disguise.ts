@@ -1,7 +1,8 @@
 /** Where nothing matched exactly: a token that disguises a strong word (see ./disguise.ts). */
+
+import type { TrieNode } from './compile.js';
 import { undisguise, unmask } from './disguise.js';
 import { leetReadings } from './leet.js';
-import type { TrieNode } from './compile.js';
 import type { Found, Scan } from './readings.js';
 import { Gap, type Token } from './tokens.js';
 
@@ -81,7 +82,12 @@ export function disguisedAt(scan: Scan, i: number, node?: TrieNode): Found | und
     }
     const spaced = token.masked ? token.core.replace(MASKS, '') : '';
     // "g*u*n": masks used as separators between every letter.
-    if (!word && spaced.length >= 3 && token.core.length === spaced.length * 2 - 1 && lexicon.root.get(spaced)?.terminal) {
+    if (
+      !word &&
+      spaced.length >= 3 &&
+      token.core.length === spaced.length * 2 - 1 &&
+      lexicon.root.get(spaced)?.terminal
+    ) {
       word = spaced;
     }
   }
