@@ -30,6 +30,7 @@ const GLUE_ENDINGS: ReadonlySet<string> = new Set(
   's es ing in er ers ed y ie head face tard wit hole bag stick wad'.split(' '),
 );
 
+const DOUBLE = /(.)\1+/g;
 const consonants = (word: string) => word.replace(VOWELS, '');
 const vowelCount = (word: string) => word.length - consonants(word).length;
 
@@ -98,11 +99,29 @@ export function undisguise(word: string, index: DisguiseIndex, exotic: boolean):
 function search(word: string, index: DisguiseIndex, exotic: boolean): string | undefined {
   const dropped = index.byConsonants.get(consonants(word));
   if (dropped && vowelCount(word) < vowelCount(dropped)) return dropped;
-  if (word.length >= 5 || (exotic && word.length === 4)) {
-    const near = oneEditAway(word, index);
-    if (near) return near;
+  // "ph" for "f" ("phuck") is a spelling, not an edit.
+  if (word.includes('ph')) {
+    const f = word.replaceAll('ph', 'f');
+    if (index.words.has(f)) return f;
   }
-  return word.length >= 7 ? glued(word, index) : undefined;
+  const near = oneEditAway(word, index);
+  // Short words have many one-edit neighbours: below five letters, the first letter must stay ("fuk", "fcuk", "pr0n").
+  if (near && (word.length >= 5 || exotic || near[0] === word[0])) return near;
+  if (word.length >= 7) return glued(word, index);
+  // A doubled letter is a cheap disguise too ("ffuk" is "fuk"): try once more with every double undone.
+  const single = word.replace(DOUBLE, '$1');
+  return single !== word && single.length >= 3 && !index.dictionary.has(single)
+    ? search(single, index, exotic)
+    : undefined;
+}
+
+/** A dictionary word, or two run together ("wordsbefore"). */
+function isWords(text: string, dictionary: Dictionary): boolean {
+  if (text.length >= 2 && dictionary.has(text)) return true;
+  for (let i = 2; i <= text.length - 2; i++) {
+    if (dictionary.has(text.slice(0, i)) && dictionary.has(text.slice(i))) return true;
+  }
+  return false;
 }
 
 function oneEditAway(word: string, index: DisguiseIndex): string | undefined {
@@ -135,8 +154,8 @@ function glued(word: string, index: DisguiseIndex): string | undefined {
     if (at < 0) continue;
     const before = word.slice(0, at);
     const after = word.slice(at + stem.length);
-    const beforeOk = before === '' || (before.length >= 2 && index.dictionary.has(before));
-    const afterOk = after === '' || GLUE_ENDINGS.has(after) || (after.length >= 2 && index.dictionary.has(after));
+    const beforeOk = before === '' || isWords(before, index.dictionary);
+    const afterOk = after === '' || GLUE_ENDINGS.has(after) || isWords(after, index.dictionary);
     if (beforeOk && afterOk) return index.words.has(stem + after) ? stem + after : stem;
   }
   return undefined;

@@ -26,6 +26,13 @@ describe('peers’ documented disguises are caught', () => {
     ['b!tch', 'bitch'],
     ['sisfuck', 'fuck'],
     ['totalshitshow', 'shit'],
+    // obscenity README ("Robust", "Accuracy")
+    ['fuuuuuuuckkk', 'fuck'],
+    ['ʃṳ𝒸𝗄', 'fuck'],
+    ['wordsbeforefuckandafter', 'fuck'],
+    ['you are a little fucker', 'fucker'],
+    ['ffuk you', 'fuck'],
+    ['i like a$$es', 'ass'],
   ])('%j', (brief, term) => {
     expect(terms(brief)).toContain(term);
   });
@@ -39,6 +46,11 @@ describe('peers’ documented disguises are caught', () => {
     'hmmmm',
     'a mishit ball',
     'a snigger',
+    // obscenity README ("does not match")
+    'the pen is mightier than the pencil',
+    'i love bananas so yeah',
+    'this song seems really banal',
+    'grapes are really yummy',
   ])('%j is left alone', (brief) => {
     expect(lexicon.rewrite(brief).changes).toEqual([]);
   });
@@ -61,6 +73,10 @@ describe('the fuzzy passes (only on tokens that are not dictionary words)', () =
     ['exotic letter', 'ʃṳ𝒸𝗄', 'fuck'],
     ['glued', 'totalshitshow', 'shit'],
     ['glued with an ending', 'fucktard', 'fuck'],
+    ['short, first letter kept', 'fuk', 'fuck'],
+    ['short, swapped', 'fcuk', 'fuck'],
+    ['ph for f', 'phuck', 'fuck'],
+    ['leet, then misspelt', 'fuk1ng', 'fuck'],
   ])('%s: %j', (_, brief, term) => {
     expect(terms(brief)).toEqual([term]);
   });
