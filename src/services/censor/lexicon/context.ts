@@ -17,6 +17,11 @@ export interface CompiledCues {
   fireOnPerson: boolean;
   protect?: ReadonlySet<string>;
   protectName: boolean;
+  /**
+   * Protected phrases around the term ("pillow fight", "palette knife", "explosion of colour"): the words before
+   * and after the term's own, which must stand right next to the match.
+   */
+  phrases?: ReadonlyArray<{ before: string[]; after: string[] }>;
 }
 
 // People a violent verb may be done to; the usual doers (police, soldiers) are left out, so "police shooting tear gas"
@@ -32,17 +37,35 @@ export function compileCues(entry: LexiconEntry): CompiledCues | undefined {
   const { cues } = entry;
   if (!cues) return undefined;
   const words = (list: string[] | undefined) => {
-    const plain = (list ?? []).filter((w) => !w.startsWith('@')).flatMap(termWords);
+    const plain = (list ?? []).filter((w) => !w.startsWith('@') && termWords(w).length === 1).flatMap(termWords);
     return plain.length > 0 ? new Set(plain) : undefined;
   };
   const fire = words(cues.fire);
   const protect = words(cues.protect);
+  const head = termWords(entry.term);
+  const phrases = (cues.protect ?? [])
+    .map(termWords)
+    .filter((w) => w.length > 1)
+    .flatMap((w) => {
+      const at = w.findIndex((word, i) => head.every((h, k) => w[i + k]?.startsWith(h.slice(0, -1)) ?? false));
+      return at < 0 ? [] : [{ before: w.slice(0, at), after: w.slice(at + head.length) }];
+    });
   return {
     ...(fire ? { fire } : {}),
     fireOnPerson: cues.fire?.includes('@person') ?? false,
     ...(protect ? { protect } : {}),
     protectName: cues.protect?.includes('@name') ?? false,
+    ...(phrases.length > 0 ? { phrases } : {}),
   };
+}
+
+/** Whether a protected phrase stands around the match over tokens `first`..`last`. */
+function inProtectedPhrase(cues: CompiledCues, tokens: readonly Token[], first: number, last: number): boolean {
+  for (const { before, after } of cues.phrases ?? []) {
+    const beforeOk = before.every((w, k) => tokens[first - before.length + k]?.core === w);
+    if (beforeOk && after.every((w, k) => tokens[last + 1 + k]?.core === w)) return true;
+  }
+  return false;
 }
 
 const isCapitalised = (text: string, token: Token) => {
@@ -58,6 +81,7 @@ export function cuesAllow(
   first: number,
   last: number,
 ): boolean {
+  if (cues.phrases && inProtectedPhrase(cues, tokens, first, last)) return false;
   const from = Math.max(0, first - CUE_WINDOW);
   const to = Math.min(tokens.length - 1, last + CUE_WINDOW);
   if (cues.protectName && isCapitalised(text, tokens[first] as Token)) {

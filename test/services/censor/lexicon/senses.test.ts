@@ -115,3 +115,25 @@ describe('terms mined from the public corpora (data/lexicon-mined.md)', () => {
     ['the carnal scene', 'carnal'],
   ])('%j', (brief, from) => expect(changed(brief)).toEqual([from]));
 });
+
+describe('protected phrases around a term', () => {
+  test.each([
+    'a pillow fight in the dorm',
+    'a glue gun on a desk',
+    'the kids with water guns',
+    'painted with a palette knife',
+    'a blood orange on a plate',
+    'a dead end street',
+    'the Death Star over the moon',
+    'a bath bomb fizzing',
+    'an explosion of colours',
+    'a drug store on the corner',
+  ])('%j passes', (brief) => expect(lexicon.rewrite(brief).changes).toEqual([]));
+
+  test.each([
+    ['a vicious fight', 'fight'],
+    ['a gun on a desk', 'gun'],
+    ['blood on the floor', 'blood'],
+    ['an explosion in the city', 'explosion'],
+  ])('%j still fires', (brief, term) => expect(lexicon.scan(brief).map((m) => m.entry.term)).toEqual([term]));
+});
