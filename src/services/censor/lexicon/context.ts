@@ -47,7 +47,7 @@ export function compileCues(entry: LexiconEntry): CompiledCues | undefined {
     .map(termWords)
     .filter((w) => w.length > 1)
     .flatMap((w) => {
-      const at = w.findIndex((word, i) => head.every((h, k) => w[i + k]?.startsWith(h.slice(0, -1)) ?? false));
+      const at = w.findIndex((_, i) => head.every((h, k) => w[i + k]?.startsWith(h.slice(0, -1)) ?? false));
       return at < 0 ? [] : [{ before: w.slice(0, at), after: w.slice(at + head.length) }];
     });
   return {
