@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CENSOR_ENGINES, IMAGE_ENGINES } from '../../config.js';
 import { censorResultSchema, lexiconEntrySchema } from '../censor/schemas.js';
+import { CATEGORIES, TIERS } from '../censor/types.js';
 
 // The censor owns these schemas; they are re-exported for the modules that read them from here.
 export { censorResultSchema, changeSchema, lexiconEntrySchema } from '../censor/schemas.js';
