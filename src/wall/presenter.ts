@@ -1,0 +1,123 @@
+import type { Logger } from '../logger.js';
+import type { ActPresenter, FinaleImages } from '../services/show/act.js';
+import { type Frame, maskedBrief } from '../services/show/frames.js';
+import type { Performance, Tally } from '../services/store/schemas.js';
+import { struckOriginal } from './cards.js';
+import type { WallFeed } from './feed.js';
+import type { PosterCache } from './images.js';
+import { posterPath } from './links.js';
+import type { WallEvent } from './state.js';
+
+export interface WallPresenterOptions {
+  feed: WallFeed;
+  log: Logger;
+  /** The numbers of the briefs waiting in a guild, in order. */
+  queue(guildId: string): number[];
+  /** Where finale images are kept for the wall and the gallery. */
+  posters: PosterCache;
+  /** The wait between frames; the same one the other presenters use. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  tally(performanceId: string): Promise<Tally>;
+}
+
+/**
+ * Shows an act on the exhibition wall: each presenter call becomes one feed event. The wall is a sideshow, so a
+ * feed that fails is logged and the act goes on; only the act's own abort stops `play`.
+ */
+export class WallPresenter implements ActPresenter {
+  constructor(private readonly options: WallPresenterOptions) {}
+
+  async open(performance: Performance): Promise<Partial<Performance>> {
+    const brief = maskedBrief(performance.brief, performance.result?.changes ?? []);
+    await this.send(performance, {
+      type: 'act',
+      performanceId: performance.id,
+      number: performance.number,
+      brief,
+      queue: this.queue(performance),
+    });
+    return {};
+  }
+
+  async play(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<Partial<Performance>> {
+    for (const [index, { delayMs, ...frame }] of frames.entries()) {
+      signal.throwIfAborted();
+      const started = Date.now();
+      await this.send(performance, { type: 'frame', performanceId: performance.id, index, frame });
+      const rest = delayMs - (Date.now() - started);
+      if (rest > 0) await this.options.sleep(rest, signal);
+    }
+    return {};
+  }
+
+  async note(performance: Performance, text: string): Promise<void> {
+    await this.send(performance, { type: 'note', performanceId: performance.id, text });
+  }
+
+  async awaitRelease(performance: Performance): Promise<void> {
+    await this.note(performance, 'Approved in principle. Awaiting release by a moderator.');
+  }
+
+  async awaitAppealDecision(performance: Performance): Promise<void> {
+    await this.note(performance, 'An appeal has been lodged. It awaits the moderators’ decision.');
+  }
+
+  async finale(performance: Performance, images: FinaleImages): Promise<Partial<Performance>> {
+    this.options.posters.keep(performance.id, images.censored);
+    await this.send(performance, {
+      type: 'finale',
+      performanceId: performance.id,
+      prompt: performance.prompt ?? '',
+      original: struckOriginal(performance.brief, performance.result?.changes ?? []),
+      poster: posterPath(performance),
+      tally: await this.options.tally(performance.id).catch(() => ({ original: 0, censored: 0 })),
+      queue: this.queue(performance),
+    });
+    return {};
+  }
+
+  async fail(performance: Performance, message: string): Promise<void> {
+    await this.send(performance, {
+      type: 'fail',
+      performanceId: performance.id,
+      text: message,
+      queue: this.queue(performance),
+    });
+  }
+
+  private queue(performance: Performance): number[] {
+    return this.options.queue(performance.guildId);
+  }
+
+  private async send(performance: Performance, event: WallEvent): Promise<void> {
+    try {
+      await this.options.feed.publish(performance.guildId, event);
+    } catch (err) {
+      this.options.log.warn({ err, performanceId: performance.id, kind: event.type }, 'wall feed: publish failed');
+    }
+  }
+}
+
+/** A vote moved the tally: the wall hears of it without holding up the member's answer. */
+export function announceTally(feed: WallFeed | undefined, performance: Performance, tally: Tally, log: Logger): void {
+  feed
+    ?.publish(performance.guildId, { type: 'tally', performanceId: performance.id, tally })
+    .catch((err: unknown) => log.warn({ err, performanceId: performance.id }, 'wall feed: tally not sent'));
+}
+
+/**
+ * Shows an act on two presenters at once: the main one's ids are what the store keeps; both play the same frames
+ * in step. (Thin on purpose: the act's own fan-out replaces it when it lands.)
+ */
+export function alongsideWall(main: ActPresenter, wall: ActPresenter): ActPresenter {
+  const both = async <T>(a: Promise<T>, b: Promise<unknown>) => (await Promise.all([a, b]))[0];
+  return {
+    open: (p) => both(main.open(p), wall.open(p)),
+    play: (p, frames, signal) => both(main.play(p, frames, signal), wall.play(p, frames, signal)),
+    note: (p, text) => both(main.note(p, text), wall.note(p, text)),
+    awaitRelease: (p) => both(main.awaitRelease(p), wall.awaitRelease(p)),
+    awaitAppealDecision: (p) => both(main.awaitAppealDecision(p), wall.awaitAppealDecision(p)),
+    finale: (p, images) => both(main.finale(p, images), wall.finale(p, images)),
+    fail: (p, message) => both(main.fail(p, message), wall.fail(p, message)),
+  };
+}
