@@ -2,7 +2,7 @@ import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { BotConfig, CensorEngineName, ImageEngineName } from './config.js';
 import type { Context } from './context.js';
 import { NO_MENTIONS } from './discord/format.js';
-import { DiscordPresenter } from './discord/presenter.js';
+import { abortableSleep, DiscordPresenter } from './discord/presenter.js';
 import { onInteractionCreate } from './events/interaction-create.js';
 import { onReady } from './events/ready.js';
 import type { Logger } from './logger.js';
@@ -13,6 +13,8 @@ import type { ImageModel } from './services/imagery/types.js';
 import { Director } from './services/show/director.js';
 import { Stage } from './services/show/stage.js';
 import type { Store } from './services/store/index.js';
+import { createWall, type ExhibitionWall, queuedNumbers } from './wall/index.js';
+import { alongsideWall } from './wall/presenter.js';
 
 export interface BotOptions {
   config: BotConfig;
@@ -31,6 +33,8 @@ export interface Bot {
   client: Client;
   ctx: Context;
   stage: Stage;
+  /** The exhibition wall, when WALL_PORT (or a Redis store) asks for one. */
+  wall?: ExhibitionWall;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -60,7 +64,18 @@ export function createBot(options: BotOptions): Bot {
   const censors = new Map<CensorEngineName, CensorModel>();
   const images = new Map<ImageEngineName, ImageModel>();
   const stage = new Stage({ log, actTimeoutMs: options.actTimeoutMs ?? 10 * 60_000 });
-  const presenter = new DiscordPresenter({ client, store, log, sleep: options.sleep });
+  const sleep = options.sleep ?? abortableSleep;
+  const wall = createWall({
+    config,
+    store,
+    log,
+    poster: createImageModel('poster', engines),
+    queue: (guildId) => queuedNumbers(stage.status(guildId).queued),
+    sleep,
+  });
+  const pageLink = wall && ((p: Parameters<ExhibitionWall['pageLink']>[0]) => wall.pageLink(p));
+  const discord = new DiscordPresenter({ client, store, log, sleep, pageLink });
+  const presenter = wall ? alongsideWall(discord, wall.presenter) : discord;
   const director = new Director({
     store,
     stage,
@@ -70,7 +85,7 @@ export function createBot(options: BotOptions): Bot {
     imageModel: (name) => memo(images, name, () => createImageModel(name, engines)),
     presenter: () => presenter,
   });
-  const ctx: Context = { config, log, services: { store, lexicon, director, engines } };
+  const ctx: Context = { config, log, services: { store, lexicon, director, engines, wall } };
 
   client.once(Events.ClientReady, (ready) => void onReady(ready, ctx));
   client.on(Events.InteractionCreate, (interaction) => void onInteractionCreate(interaction, ctx));
@@ -86,7 +101,9 @@ export function createBot(options: BotOptions): Bot {
     client,
     ctx,
     stage,
+    wall,
     async start() {
+      await wall?.start();
       await client.login(config.DISCORD_TOKEN);
     },
     async stop() {
@@ -99,6 +116,7 @@ export function createBot(options: BotOptions): Bot {
       await Promise.race([stage.idle(), limit]);
       clearTimeout(timer);
       await client.destroy();
+      await wall?.stop();
     },
   };
 }

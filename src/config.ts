@@ -37,6 +37,15 @@ const sharedSchema = z.object({
   /** The public evaluation data (I2P, NSFWErasureBench, LDNOOBW); see its SOURCES.md. */
   EVALDATA_DIR: withDefault(z.string().min(1), path.resolve(REPO_ROOT, '../shared/evaldata')),
 
+  /** The exhibition wall's port; the wall is off unless it is set (0 picks a free port). */
+  WALL_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65_535).optional()),
+  /** The address the wall binds; loopback unless a deployment opens it on purpose. */
+  WALL_HOST: withDefault(z.string().min(1), '127.0.0.1'),
+  /** The wall's public address (behind a proxy): links in /stage wall and the finale's gallery link use it. */
+  WALL_PUBLIC_URL: url,
+  /** Where the wall's QR code leads: the Discord invite or channel. */
+  WALL_INVITE_URL: url,
+
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: url,
   OPENAI_CENSOR_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini'),

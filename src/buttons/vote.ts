@@ -24,5 +24,6 @@ export const vote = {
         ]
       : [];
     await interaction.update({ embeds, components: finaleButtons(performance, tally), allowedMentions: NO_MENTIONS });
+    ctx.services.wall?.tally(performance, tally);
   },
 } satisfies ButtonHandler;

@@ -28,6 +28,8 @@ export interface DiscordPresenterOptions {
   store: Store;
   log: Logger;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The performance's page on the exhibition wall's gallery, when it has a public address. */
+  pageLink?: (performance: Performance) => Promise<string | undefined>;
 }
 
 /** A wait that ends early, with the abort reason, when the act is stopped — even if it already was. */
@@ -145,8 +147,12 @@ export class DiscordPresenter implements ActPresenter {
     }
     const tally = await this.options.store.votes.tally(performance.id);
     const original = maskedBrief(performance.brief, performance.result?.changes ?? []);
+    const embeds = finaleEmbeds(performance, original, tally, { censored: censoredName, original: originalName });
+    const page = await this.options.pageLink?.(performance);
+    if (page)
+      embeds[0]?.fields?.push({ name: 'In the gallery', value: `[Performance №${performance.number}](${page})` });
     const message = await this.send(thread, {
-      embeds: finaleEmbeds(performance, original, tally, { censored: censoredName, original: originalName }),
+      embeds,
       components: finaleButtons(performance, tally),
       files,
     });

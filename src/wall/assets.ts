@@ -27,7 +27,10 @@ export function assets(): Hono {
   app.get('/*', (c) => {
     const file = files.get(c.req.path.replace(/^\/assets\//, ''));
     if (!file) return c.text('Not found', 404);
-    return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type, 'Cache-Control': 'public, max-age=300' });
+    return c.body(new Uint8Array(file.body), 200, {
+      'Content-Type': file.type,
+      'Cache-Control': 'public, max-age=300',
+    });
   });
   return app;
 }

@@ -38,7 +38,9 @@ export function struckOriginal(brief: string, changes: readonly Change[]): Segme
     if (change.start < cursor) continue;
     if (change.start > cursor) segments.push({ kind: 'plain', text: brief.slice(cursor, change.start) });
     const text = brief.slice(change.start, change.end);
-    segments.push(change.tier === 'redline' ? { kind: 'struck', text } : { kind: 'blackout', length: [...text].length });
+    segments.push(
+      change.tier === 'redline' ? { kind: 'struck', text } : { kind: 'blackout', length: [...text].length },
+    );
     cursor = change.end;
   }
   if (cursor < brief.length) segments.push({ kind: 'plain', text: brief.slice(cursor) });

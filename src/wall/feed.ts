@@ -16,8 +16,8 @@ export class Listeners {
   private readonly byGuild = new Map<string, Set<(message: WallMessage) => void>>();
 
   add(guildId: string, listener: (message: WallMessage) => void): () => void {
-    let set = this.byGuild.get(guildId);
-    if (!set) this.byGuild.set(guildId, (set = new Set()));
+    const set = this.byGuild.get(guildId) ?? new Set();
+    this.byGuild.set(guildId, set);
     set.add(listener);
     return () => {
       set.delete(listener);

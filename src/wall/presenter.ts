@@ -3,13 +3,13 @@ import type { ActPresenter, FinaleImages } from '../services/show/act.js';
 import { type Frame, maskedBrief } from '../services/show/frames.js';
 import type { Performance, Tally } from '../services/store/schemas.js';
 import { struckOriginal } from './cards.js';
-import type { WallFeed } from './feed.js';
 import type { PosterCache } from './images.js';
 import { posterPath } from './links.js';
 import type { WallEvent } from './state.js';
 
 export interface WallPresenterOptions {
-  feed: WallFeed;
+  /** Hands an event to the feed. */
+  publish(guildId: string, event: WallEvent): Promise<void>;
   log: Logger;
   /** The numbers of the briefs waiting in a guild, in order. */
   queue(guildId: string): number[];
@@ -91,18 +91,11 @@ export class WallPresenter implements ActPresenter {
 
   private async send(performance: Performance, event: WallEvent): Promise<void> {
     try {
-      await this.options.feed.publish(performance.guildId, event);
+      await this.options.publish(performance.guildId, event);
     } catch (err) {
       this.options.log.warn({ err, performanceId: performance.id, kind: event.type }, 'wall feed: publish failed');
     }
   }
-}
-
-/** A vote moved the tally: the wall hears of it without holding up the member's answer. */
-export function announceTally(feed: WallFeed | undefined, performance: Performance, tally: Tally, log: Logger): void {
-  feed
-    ?.publish(performance.guildId, { type: 'tally', performanceId: performance.id, tally })
-    .catch((err: unknown) => log.warn({ err, performanceId: performance.id }, 'wall feed: tally not sent'));
 }
 
 /**

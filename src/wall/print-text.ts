@@ -70,7 +70,8 @@ export function drawSegments(
         if (token.kind === 'struck' && token.text.trim()) {
           ctx.fillRect(x - 4, baseline - size * 0.36, token.width + 8, Math.max(6, size * 0.1));
         }
-        if (token.kind === 'inserted' && token.text.trim()) ctx.fillRect(x, baseline + size * 0.16, token.width, size * 0.08);
+        if (token.kind === 'inserted' && token.text.trim())
+          ctx.fillRect(x, baseline + size * 0.16, token.width, size * 0.08);
       }
       x += token.width;
     }

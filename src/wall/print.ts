@@ -2,8 +2,8 @@ import { crc32 } from 'node:zlib';
 import { createCanvas, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
 import { font, type PosterFonts, registerPosterFonts } from '../services/imagery/poster/fonts.js';
 import type { RenderedImage } from '../services/imagery/types.js';
-import type { Performance, Tally } from '../services/store/schemas.js';
 import type { Segment } from '../services/show/frames-types.js';
+import type { Performance, Tally } from '../services/store/schemas.js';
 import { citationsOf, finalFrame, struckOriginal } from './cards.js';
 import { drawSegments, wrapText } from './print-text.js';
 
@@ -132,7 +132,8 @@ export async function renderRedline(input: PrintInput): Promise<Buffer> {
   y = drawSegments(ctx, original, { x: M, y, width: PRINT_WIDTH - 2 * M, lineHeight: 122, maxLines: 6 }) + 110;
   y = label(ctx, fonts, '2. As approved', y);
   ctx.font = font(fonts.heavy, 74, 800);
-  y = drawSegments(ctx, approvedSegments(p), { x: M, y, width: PRINT_WIDTH - 2 * M, lineHeight: 100, maxLines: 7 }) + 150;
+  y =
+    drawSegments(ctx, approvedSegments(p), { x: M, y, width: PRINT_WIDTH - 2 * M, lineHeight: 100, maxLines: 7 }) + 150;
   const side = Math.min(2000, PRINT_HEIGHT - 1050 - y);
   await posterBlock(ctx, fonts, input, y, side);
   citations(ctx, fonts, p, M + side + 140, y + 40, PRINT_WIDTH - 2 * M - side - 140);
@@ -148,13 +149,17 @@ function approvedSegments(p: Performance): Segment[] {
   const last = p.result ? finalFrame(p) : undefined;
   const shown = last?.segments ?? [];
   const text = shown.map((s) => ('text' in s ? s.text : '')).join('');
-  if (!last || shown.some((s) => s.kind === 'blackout') || !prompt.startsWith(text)) return [{ kind: 'plain', text: prompt }];
+  if (!last || shown.some((s) => s.kind === 'blackout') || !prompt.startsWith(text))
+    return [{ kind: 'plain', text: prompt }];
   return [...shown, { kind: 'plain', text: prompt.slice(text.length) }];
 }
 
 function signatures(ctx: SKRSContext2D, fonts: PosterFonts, y: number): void {
   ctx.fillStyle = INK;
-  for (const [i, line] of ['Reviewing officer, Content Standards Division', 'Witnessed by the audience, in public'].entries()) {
+  for (const [i, line] of [
+    'Reviewing officer, Content Standards Division',
+    'Witnessed by the audience, in public',
+  ].entries()) {
     const top = y + i * 260;
     ctx.fillRect(M, top, 1500, 5);
     ctx.font = font(fonts.mono, 42, 500);

@@ -62,11 +62,13 @@ export function createWallApp(options: WallServerOptions): Hono {
     return undefined;
   };
   const notFound = (c: Context) => c.html(notFoundPage(), 404);
-  const shown = async (c: Context): Promise<Performance | undefined> => {
+  /** A finished performance; the poster also while the finale goes up, a moment before the record says done. */
+  const shown = async (c: Context, alsoPerforming = false): Promise<Performance | undefined> => {
     const number = Number(c.req.param('number'));
     if (!Number.isInteger(number) || number < 1) return undefined;
     const performance = await store.performances.get(`${c.req.param('guild')}-${number}`);
-    return performance?.status === 'done' ? performance : undefined;
+    const ok = performance?.status === 'done' || (alsoPerforming && performance?.status === 'performing');
+    return ok && performance.prompt ? performance : undefined;
   };
   const finished = async (guildId: string) =>
     (await store.performances.listByGuild(guildId, { statuses: ['done'] })).reverse();
@@ -78,7 +80,15 @@ export function createWallApp(options: WallServerOptions): Hono {
     if (!(await access(c))) return notFound(c);
     const [state, past] = await Promise.all([feed.current(guildId), finished(guildId)]);
     const view = c.req.query('view') === 'obs' ? 'obs' : 'wall';
-    return c.html(wallPage({ state, recent: past.slice(0, recent), key: c.req.query('key') ?? '', view, inviteUrl: options.inviteUrl }));
+    return c.html(
+      wallPage({
+        state,
+        recent: past.slice(0, recent),
+        key: c.req.query('key') ?? '',
+        view,
+        inviteUrl: options.inviteUrl,
+      }),
+    );
   });
 
   app.get('/wall/:guild/events', async (c) => {
@@ -109,7 +119,9 @@ export function createWallApp(options: WallServerOptions): Hono {
     if ((await access(c)) !== 'guild') return notFound(c);
     const past = await finished(c.req.param('guild'));
     const tallies = await Promise.all(past.map((p) => store.votes.tally(p.id)));
-    return c.html(galleryPage({ guildId: c.req.param('guild'), performances: past, tallies, key: c.req.query('key') ?? '' }));
+    return c.html(
+      galleryPage({ guildId: c.req.param('guild'), performances: past, tallies, key: c.req.query('key') ?? '' }),
+    );
   });
 
   app.get('/gallery/:guild/:number', async (c) => {
@@ -120,11 +132,14 @@ export function createWallApp(options: WallServerOptions): Hono {
   });
 
   app.get('/gallery/:guild/:number/poster.png', async (c) => {
-    const performance = await shown(c);
+    const performance = await shown(c, true);
     if (!performance || !(await access(c, performance))) return notFound(c);
     const image = await options.posters.get(performance);
     if (!image) return c.text('This image stands in its Discord thread.', 404);
-    return c.body(new Uint8Array(image.png), 200, { 'Content-Type': image.contentType, 'Cache-Control': 'private, max-age=3600' });
+    return c.body(new Uint8Array(image.png), 200, {
+      'Content-Type': image.contentType,
+      'Cache-Control': 'private, max-age=3600',
+    });
   });
 
   app.get('/gallery/:guild/:number/print.png', async (c) => {

@@ -68,7 +68,13 @@ export function reduce(state: WallState, event: WallEvent, now: number): WallSta
         ...state,
         seq,
         queue: event.queue,
-        act: { performanceId: event.performanceId, number: event.number, brief: event.brief, frameIndex: -1, notes: [] },
+        act: {
+          performanceId: event.performanceId,
+          number: event.number,
+          brief: event.brief,
+          frameIndex: -1,
+          notes: [],
+        },
       };
     case 'frame':
       if (!onStage) return state;
@@ -79,7 +85,12 @@ export function reduce(state: WallState, event: WallEvent, now: number): WallSta
     case 'finale': {
       const { prompt, original, poster, tally } = event;
       if (!onStage) return { ...state, seq, queue: event.queue };
-      return { ...state, seq, queue: event.queue, act: { ...onStage, finale: { prompt, original, poster, tally }, endedAt: now } };
+      return {
+        ...state,
+        seq,
+        queue: event.queue,
+        act: { ...onStage, finale: { prompt, original, poster, tally }, endedAt: now },
+      };
     }
     case 'tally':
       if (!onStage?.finale) return state;

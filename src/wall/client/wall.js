@@ -60,7 +60,11 @@
     $('citations').replaceChildren(
       ...notes.map((note, i) => {
         const item = el('li', `citation cat-${note.category}`);
-        item.append(el('span', 'cite-no', `§${i + 1}`), el('span', 'cite-label', note.label), el('span', 'cite-reason', note.reason));
+        item.append(
+          el('span', 'cite-no', `§${i + 1}`),
+          el('span', 'cite-label', note.label),
+          el('span', 'cite-reason', note.reason),
+        );
         return item;
       }),
     );
@@ -85,7 +89,12 @@
 
   function showQueue() {
     const next = state.queue;
-    $('queue').textContent = next.length ? `Next: ${next.slice(0, 4).map((n) => `Brief №${n}`).join(' · ')}` : 'The queue is open';
+    $('queue').textContent = next.length
+      ? `Next: ${next
+          .slice(0, 4)
+          .map((n) => `Brief №${n}`)
+          .join(' · ')}`
+      : 'The queue is open';
   }
 
   function renderAct(act) {
@@ -120,8 +129,15 @@
     const badge = $('stage-badge');
     badge.textContent = card ? 'Archive' : 'Standing by';
     badge.dataset.stage = 'idle';
-    $('stage-title').textContent = card ? `Performance №${card.number}, as approved.` : 'The Content Standards Division awaits your brief.';
-    fill($('brief'), card ? card.original : [{ kind: 'plain', text: 'Type /brief in Discord. Your prompt will be reviewed in public.' }]);
+    $('stage-title').textContent = card
+      ? `Performance №${card.number}, as approved.`
+      : 'The Content Standards Division awaits your brief.';
+    fill(
+      $('brief'),
+      card
+        ? card.original
+        : [{ kind: 'plain', text: 'Type /brief in Discord. Your prompt will be reviewed in public.' }],
+    );
     citationList(card ? card.citations : []);
     $('approved').hidden = !card;
     $('prompt').textContent = card ? card.prompt : '';
@@ -147,7 +163,8 @@
         }, IDLE_STEP_MS);
     } else {
       renderAct(state.act);
-      if (state.act.endedAt !== undefined) idleTimer = setTimeout(render, FINALE_HOLD_MS - (Date.now() - state.act.endedAt) + 50);
+      if (state.act.endedAt !== undefined)
+        idleTimer = setTimeout(render, FINALE_HOLD_MS - (Date.now() - state.act.endedAt) + 50);
     }
     document.body.dataset.seq = String(state.seq);
   }

@@ -16,7 +16,12 @@ export interface WallPageInput {
 async function qrCode(url: string | undefined) {
   if (!url) return '';
   // Made here, from the configured address only: the SVG holds no text from anyone in the audience.
-  const svg = await QRCode.toString(url, { type: 'svg', margin: 0, errorCorrectionLevel: 'M', color: { dark: '#111111', light: '#ffffff' } });
+  const svg = await QRCode.toString(url, {
+    type: 'svg',
+    margin: 0,
+    errorCorrectionLevel: 'M',
+    color: { dark: '#111111', light: '#ffffff' },
+  });
   return html`<div class="qr"><div class="qr-code" role="img" aria-label="QR code: join the show on Discord">${raw(svg)}</div>
     <p class="qr-line">Submit a brief<br /><strong>/brief</strong> on Discord</p></div>`;
 }
@@ -52,6 +57,13 @@ ${jsonScript('wall-data', data)}
       <h2>Audience verdict</h2>
       <div class="bar original"><span class="bar-label">Original</span><span class="bar-track"><span class="bar-fill" id="tally-original-bar"></span></span><span class="bar-count" id="tally-original">0</span></div>
       <div class="bar censored"><span class="bar-label">Censored</span><span class="bar-track"><span class="bar-fill" id="tally-censored-bar"></span></span><span class="bar-count" id="tally-censored">0</span></div>
+    </div>
+    <div class="legend" aria-label="How to read the wall">
+      <h2>How to read the review</h2>
+      <div><span class="sample flagged">term</span> under review</div>
+      <div><span class="sample struck">struck</span> struck by the censor</div>
+      <div><span class="sample blackout">&nbsp;</span> withheld entirely</div>
+      <div><span class="sample inserted">approved</span> approved language</div>
     </div>
     <div class="queue" id="queue"></div>
     ${input.view === 'wall' ? await qrCode(input.inviteUrl) : ''}
