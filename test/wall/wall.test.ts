@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -155,11 +155,11 @@ describe.skipIf(!CHROMIUM)('the exhibition wall in a real browser', () => {
     expect(pageUrl.startsWith(`${base}/gallery/${GUILD}/1?key=`)).toBe(true);
     await page.goto(pageUrl);
     expect(await page.locator('.original del').allTextContents()).toEqual(['bloody', 'sword', 'a protest']);
-    expect(await page.locator('main').innerText()).toContain('Original 1 · Censored 0');
+    expect(await page.locator('main').textContent()).toContain('Original 1 · Censored 0');
 
     await page.goto(link.gallery);
     expect(await page.locator('.card').count()).toBe(1);
-    expect(await page.locator('.card .prompt').innerText()).toContain('ceremonial letter opener');
+    expect(await page.locator('.card .prompt').textContent()).toContain('ceremonial letter opener');
     expect(
       await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.outerHTML),
     ).not.toMatch(BLACKOUT);
@@ -189,13 +189,13 @@ describe.skipIf(!CHROMIUM)('the exhibition wall in a real browser', () => {
     const brief = 'a cat <script>window.pwned=1</script> <img src=x onerror="window.pwned=2"> on a mat';
     await submitBrief(show, brief);
     await page.waitForSelector('#wall[data-mode="finale"]', { timeout: 15_000 });
-    expect(await page.locator('#brief').innerText()).toContain('<script>window.pwned=1</script>');
+    expect(await page.locator('#brief').textContent()).toContain('<script>window.pwned=1</script>');
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).pwned)).toBeUndefined();
     expect(await page.locator('script').count()).toBe(2);
     expect(await page.locator('img').count()).toBe(1);
     await untilStatus(show, 1, 'done');
     await page.goto(link.gallery);
-    expect(await page.locator('.card .original').innerText()).toContain('<img src=x onerror="window.pwned=2">');
+    expect(await page.locator('.card .original').textContent()).toContain('<img src=x onerror="window.pwned=2">');
     expect(await page.locator('img').count()).toBe(1);
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).pwned)).toBeUndefined();
     await page.close();
