@@ -22,6 +22,7 @@ describe('the redline document', () => {
     const poster = await new PosterModel({ width: 256, height: 256 }).render({
       prompt: performance.prompt!,
       performanceNumber: 1,
+      seed: 1,
     });
     const png = await renderRedline({ performance, poster, tally: { original: 1, censored: 0 } });
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([PRINT_WIDTH, PRINT_HEIGHT]);
