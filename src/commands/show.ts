@@ -6,6 +6,7 @@ import { UserFacingError } from '../errors.js';
 import { createImageModel } from '../services/engines.js';
 import { maskedBrief } from '../services/show/frames.js';
 import type { Performance } from '../services/store/schemas.js';
+import { renderRedline } from '../wall/print.js';
 import type { Command } from './types.js';
 
 async function findPerformance(ctx: Context, guildId: string, id: string): Promise<Performance> {
@@ -29,6 +30,7 @@ export const show = {
     .addStringOption((o) =>
       o.setName('id').setDescription('Performance number (e.g. 12) or id').setRequired(true).setMaxLength(40),
     )
+    .addBooleanOption((o) => o.setName('print').setDescription('Attach the redline document (A3, 300 dpi PNG)'))
     .toJSON(),
 
   async execute(interaction, ctx) {
@@ -41,30 +43,30 @@ export const show = {
     // The poster is deterministic, so the same prompt and seed give back the very image; hosted images are not
     // rendered (and paid for) twice: the thread keeps them.
     const name = `performance-${performance.number}.png`;
-    const files =
+    const poster =
       performance.imageEngine === 'poster'
-        ? [
-            new AttachmentBuilder(
-              (
-                await createImageModel('poster', ctx.services.engines).render({
-                  prompt: performance.prompt ?? '',
-                  performanceNumber: performance.number,
-                  seed: performance.number,
-                })
-              ).png,
-              { name },
-            ),
-          ]
-        : [];
+        ? await createImageModel('poster', ctx.services.engines).render({
+            prompt: performance.prompt ?? '',
+            performanceNumber: performance.number,
+            seed: performance.number,
+          })
+        : undefined;
+    const files = poster ? [new AttachmentBuilder(poster.png, { name })] : [];
+    const print = interaction.options.getBoolean('print')
+      ? new AttachmentBuilder(await renderRedline({ performance, poster, tally }), {
+          name: `redline-performance-${performance.number}.png`,
+          description: `The redline document of performance №${performance.number}`,
+        })
+      : undefined;
     const embeds = finaleEmbeds(performance, original, tally, { censored: name });
-    if (files.length === 0) {
+    if (!poster) {
       delete embeds[0]?.image;
       if (embeds[0] && performance.threadId) embeds[0].description = `The image stands in <#${performance.threadId}>.`;
     }
     await interaction.editReply({
       embeds,
       components: finaleButtons(performance, tally),
-      files,
+      files: print ? [...files, print] : files,
       allowedMentions: NO_MENTIONS,
     });
   },
