@@ -1,7 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
 /**
@@ -34,24 +31,24 @@ const ARGS = [
 
 export interface Browser {
   context: BrowserContext;
+  /** Another visitor: a context of its own, with its own connections (a browser opens six at most per host). */
+  newContext(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
-/** A browser with a fresh profile at 1920×1080, the projector's size. */
+const VIEWPORT = { width: 1920, height: 1080 };
+
+/**
+ * A browser at 1920×1080, the projector's size. Playwright gives each launch a fresh temporary `--user-data-dir` of
+ * its own (and refuses one passed in args), so no profile survives between runs.
+ */
 export async function openBrowser(): Promise<Browser> {
-  const profile = await mkdtemp(path.join(tmpdir(), 'ct-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
-    viewport: { width: 1920, height: 1080 },
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const context = await browser.newContext({ viewport: VIEWPORT });
   return {
     context,
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
+    newContext: () => browser.newContext({ viewport: VIEWPORT }),
+    close: () => browser.close(),
   };
 }
 
