@@ -19,7 +19,9 @@ export function assets(): Hono {
   const files = new Map<string, { body: Buffer; type: string }>([
     ['wall.js', { body: readFileSync(here('wall.js')), type: 'text/javascript; charset=utf-8' }],
     ['wall.css', { body: readFileSync(here('wall.css')), type: 'text/css; charset=utf-8' }],
+    ['wall-side.css', { body: readFileSync(here('wall-side.css')), type: 'text/css; charset=utf-8' }],
     ['gallery.css', { body: readFileSync(here('gallery.css')), type: 'text/css; charset=utf-8' }],
+    ['fonts.css', { body: readFileSync(here('fonts.css')), type: 'text/css; charset=utf-8' }],
   ]);
   for (const [name, path] of Object.entries(FONTS))
     files.set(`fonts/${name}`, { body: readFileSync(require.resolve(path)), type: 'font/woff2' });

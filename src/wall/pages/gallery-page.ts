@@ -35,7 +35,7 @@ function layout(title: string, body: unknown) {
   return html`<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
-<title>${title}</title><link rel="stylesheet" href="/assets/gallery.css" /></head>
+<title>${title}</title><link rel="stylesheet" href="/assets/fonts.css" /><link rel="stylesheet" href="/assets/gallery.css" /></head>
 <body>${body}</body>
 </html>`;
 }
@@ -63,7 +63,7 @@ export function galleryPage(input: { guildId: string; performances: Performance[
   });
   return layout(
     'Compliance Theatre — Gallery',
-    html`<header class="masthead"><h1>Compliance Theatre</h1><p>The approved record · ${input.performances.length} performances, newest first</p></header>
+    html`<header class="masthead"><h1>Compliance Theatre</h1><p>The approved record · ${input.performances.length === 1 ? '1 performance' : `${input.performances.length} performances`}, newest first</p></header>
     <main class="gallery">${cards.length ? cards : html`<p class="empty">No performance has reached its final cut yet.</p>`}</main>`,
   );
 }

@@ -35,7 +35,9 @@ export async function wallPage(input: WallPageInput) {
 <meta charset="utf-8" />
 <meta name="viewport" content="width=1920, initial-scale=1" />
 <title>Compliance Theatre — Live Wall</title>
+<link rel="stylesheet" href="/assets/fonts.css" />
 <link rel="stylesheet" href="/assets/wall.css" />
+<link rel="stylesheet" href="/assets/wall-side.css" />
 </head>
 <body class="view-${input.view}">
 ${jsonScript('wall-data', data)}
