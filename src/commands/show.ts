@@ -6,7 +6,6 @@ import { UserFacingError } from '../errors.js';
 import { createImageModel } from '../services/engines.js';
 import { maskedBrief } from '../services/show/frames.js';
 import type { Performance } from '../services/store/schemas.js';
-import { renderRedline } from '../wall/print.js';
 import type { Command } from './types.js';
 
 async function findPerformance(ctx: Context, guildId: string, id: string): Promise<Performance> {
@@ -53,7 +52,7 @@ export const show = {
         : undefined;
     const files = poster ? [new AttachmentBuilder(poster.png, { name })] : [];
     const print = interaction.options.getBoolean('print')
-      ? new AttachmentBuilder(await renderRedline({ performance, poster, tally }), {
+      ? new AttachmentBuilder(await (await import('../wall/print.js')).renderRedline({ performance, poster, tally }), {
           name: `redline-performance-${performance.number}.png`,
           description: `The redline document of performance №${performance.number}`,
         })

@@ -7,7 +7,6 @@ import { MemoryFeed, type WallFeed } from './feed.js';
 import { PosterCache } from './images.js';
 import { guildLinks, newWallKey, performanceLink } from './links.js';
 import { WallPresenter } from './presenter.js';
-import { renderRedline } from './print.js';
 import { RedisFeed } from './redis-feed.js';
 import { startWallServer, type WallServer } from './server.js';
 
@@ -99,6 +98,8 @@ export class ExhibitionWall {
     const key = `${performance.id}:${performance.updatedAt}:${tally.original}:${tally.censored}`;
     const kept = this.prints.get(key);
     if (kept) return kept;
+    // The canvas loads on the first print, not when the bot starts.
+    const { renderRedline } = await import('./print.js');
     const png = await renderRedline({ performance, poster, tally });
     this.prints.set(key, png);
     for (const oldest of this.prints.keys()) if (this.prints.size > KEPT_PRINTS) this.prints.delete(oldest);

@@ -1,47 +1,21 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/logger.js';
 import { RedisFeed } from '../../src/wall/redis-feed.js';
 import type { WallMessage } from '../../src/wall/state.js';
+import { redisAvailable, startRedisServer } from '../services/store/redis-server.js';
 
 /** The feed a sharded bot and `npm run wall` share, on a real Redis server (required in CI, as for the store). */
-const available = spawnSync('redis-server', ['--version']).status === 0;
-if (!available && process.env.REQUIRE_REDIS === '1')
-  throw new Error('REQUIRE_REDIS=1 but redis-server is not installed');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-describe.skipIf(!available)('the wall feed on Redis', () => {
-  let redis: ChildProcess | undefined;
+describe.skipIf(!redisAvailable)('the wall feed on Redis', () => {
+  let redis: Awaited<ReturnType<typeof startRedisServer>> | undefined;
   let url = '';
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `redis://127.0.0.1:${port}`;
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('redis-server did not start within 10 s')), 10_000);
-      redis?.stdout?.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      redis?.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-    });
+    redis = await startRedisServer();
+    url = redis.url;
   });
 
   afterAll(() => {
-    redis?.kill('SIGTERM');
+    redis?.stop();
   });
 
   test('a wall process follows a shard’s acts in order, and one that starts late reads where the act stands', async () => {

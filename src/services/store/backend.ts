@@ -4,7 +4,7 @@ import { createKeyv as createRedisKeyv } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { Logger } from '../../logger.js';
-import { keys, STORE_NAMESPACE } from './keys.js';
+import { STORE_NAMESPACE } from './keys.js';
 import { StoreError } from './store-error.js';
 
 const REDIS_CONNECT_TIMEOUT_MS = 10_000;
@@ -43,7 +43,8 @@ export async function openKeyv(target: StoreTarget, log: Logger): Promise<Keyv> 
   const keyv = await create(target);
   keyv.on('error', (err: unknown) => log.warn({ err, backend: target.backend }, 'store adapter error'));
   try {
-    await keyv.get(keys.guilds());
+    // A key no record uses: the check must not depend on any stored record being readable.
+    await keyv.get('open-check');
     if (target.backend === 'sqlite') {
       // Write-ahead logging: fewer fsyncs per commit, and readers never wait for a writer. synchronous=FULL
       // keeps every acknowledged brief on disk even through a power cut.

@@ -1,50 +1,20 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GUILD_A, GUILD_B, newPerformance, useStores } from './helpers.js';
+import { redisAvailable, startRedisServer } from './redis-server.js';
 
-/**
- * The same repositories on a real Redis server (the store a sharded deployment uses). `.ci/run` installs
- * redis-server and sets REQUIRE_REDIS=1, so there this suite cannot be skipped; elsewhere it runs when
- * redis-server is on the PATH and says so when it is not.
- */
-const available = spawnSync('redis-server', ['--version']).status === 0;
-if (!available && process.env.REQUIRE_REDIS === '1')
-  throw new Error('REQUIRE_REDIS=1 but redis-server is not installed');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-describe.skipIf(!available)('the store on Redis', () => {
-  let redis: ChildProcess | undefined;
+/** The same repositories on a real Redis server (the store a sharded deployment uses). */
+describe.skipIf(!redisAvailable)('the store on Redis', () => {
+  let redis: Awaited<ReturnType<typeof startRedisServer>> | undefined;
   let url = '';
   const stores = useStores();
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `redis://127.0.0.1:${port}`;
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('redis-server did not start within 10 s')), 10_000);
-      redis?.stdout?.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      redis?.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-    });
+    redis = await startRedisServer();
+    url = redis.url;
   });
 
   afterAll(() => {
-    redis?.kill('SIGTERM');
+    redis?.stop();
   });
 
   test('performances, votes and settings round-trip, and survive reopening', async () => {
