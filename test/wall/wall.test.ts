@@ -206,7 +206,7 @@ describe.skipIf(!CHROMIUM)('the exhibition wall in a real browser', () => {
     await page.close();
   }, 120_000);
 
-  test('a brief holding markup shows as text and runs nothing, on the wall and in the gallery', async () => {
+  test('a brief holding markup shows as text and runs nothing, on the wall and in the gallery; the OBS view is transparent and title-safe', async () => {
     const show = await launch({ sleep: paced(50), env: { WALL_PORT: '0' } });
     const link = await links(show);
     const page = await browser.context.newPage();
@@ -223,6 +223,26 @@ describe.skipIf(!CHROMIUM)('the exhibition wall in a real browser', () => {
     expect(await page.locator('.card .original').textContent()).toContain('<img src=x onerror="window.pwned=2">');
     expect(await page.locator('img').count()).toBe(1);
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).pwned)).toBeUndefined();
+
+    // The OBS browser source: nothing painted behind the panels, and everything inside the title-safe area.
+    await page.goto(link.obs);
+    await page.waitForSelector('#wall[data-mode="finale"]');
+    const obs = await page.evaluate(() => {
+      const { getComputedStyle, document } = globalThis as unknown as {
+        getComputedStyle(e: unknown): {
+          backgroundColor: string;
+          backgroundImage: string;
+          paddingLeft: string;
+          paddingTop: string;
+        };
+        document: { body: unknown; getElementById(id: string): unknown };
+      };
+      const body = getComputedStyle(document.body);
+      const wall = getComputedStyle(document.getElementById('wall'));
+      return [body.backgroundColor, body.backgroundImage, wall.paddingLeft, wall.paddingTop];
+    });
+    expect(obs).toEqual(['rgba(0, 0, 0, 0)', 'none', '192px', '108px']);
+    expect(await page.locator('.qr').count()).toBe(0);
     await page.close();
   }, 40_000);
 });
