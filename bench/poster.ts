@@ -6,6 +6,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_STYLE } from '../src/config.js';
+import { Lexicon, LexiconCensor, loadBuiltInLexiconEntries } from '../src/services/censor/lexicon/index.js';
+import { recheckPrompt } from '../src/services/censor/pipeline.js';
 import { PosterModel } from '../src/services/imagery/poster/index.js';
 
 const BRIEFS = [
@@ -19,13 +21,16 @@ const BRIEFS = [
 /** Median and 95th percentile wall time of one render (draw + PNG encode), and the median PNG size. */
 export async function benchPoster(runs = 20): Promise<{ medianMs: number; p95Ms: number; bytes: number }> {
   const model = new PosterModel();
+  // Only the censor pipeline makes a prompt an image model accepts: the briefs pass through the built-in censor.
+  const censor = new LexiconCensor({ lexicon: Lexicon.fromEntries(loadBuiltInLexiconEntries()) });
+  const prompts = await Promise.all(BRIEFS.map((brief) => recheckPrompt(censor, brief)));
   // Warm-up: font registration, JIT and Skia's caches are paid once per process, not per performance.
-  for (const prompt of BRIEFS) await model.render({ prompt, performanceNumber: 0, seed: 0 });
+  for (const prompt of prompts) await model.render({ prompt, performanceNumber: 0, seed: 0 });
   const times: number[] = [];
   const sizes: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const image = await model.render({ prompt: BRIEFS[i % BRIEFS.length]!, performanceNumber: i + 1, seed: i });
+    const image = await model.render({ prompt: prompts[i % prompts.length]!, performanceNumber: i + 1, seed: i });
     times.push(performance.now() - started);
     sizes.push(image.png.length);
   }

@@ -11,10 +11,11 @@ import type { CensorModel } from './services/censor/types.js';
 import { createCensorModel, createImageModel, type EngineDeps } from './services/engines.js';
 import type { ImageModel } from './services/imagery/types.js';
 import { Director } from './services/show/director.js';
+import type { ActPresenter } from './services/show/presenter.js';
+import { FanOutPresenter } from './services/show/presenters/fan-out.js';
 import { Stage } from './services/show/stage.js';
 import type { Store } from './services/store/index.js';
 import { createWall, type ExhibitionWall, queuedNumbers } from './wall/index.js';
-import { alongsideWall } from './wall/presenter.js';
 
 export interface BotOptions {
   config: BotConfig;
@@ -27,6 +28,8 @@ export interface BotOptions {
   actTimeoutMs?: number;
   /** Replaces the presenter's wait between frames (tests and benchmarks). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Further presenters every act also plays to (the exhibition wall); the Discord thread stays the primary. */
+  presenters?: ActPresenter[];
 }
 
 export interface Bot {
@@ -65,17 +68,19 @@ export function createBot(options: BotOptions): Bot {
   const images = new Map<ImageEngineName, ImageModel>();
   const stage = new Stage({ log, actTimeoutMs: options.actTimeoutMs ?? 10 * 60_000 });
   const sleep = options.sleep ?? abortableSleep;
+  // The exhibition wall, when the configuration asks for one, is one more presenter of every act.
   const wall = createWall({
     config,
     store,
     log,
     poster: createImageModel('poster', engines),
+    checker: memo(censors, 'lexicon', () => createCensorModel('lexicon', engines)),
     queue: (guildId) => queuedNumbers(stage.status(guildId).queued),
     sleep,
   });
-  const pageLink = wall && ((p: Parameters<ExhibitionWall['pageLink']>[0]) => wall.pageLink(p));
-  const discord = new DiscordPresenter({ client, store, log, sleep, pageLink });
-  const presenter = wall ? alongsideWall(discord, wall.presenter) : discord;
+  const discord = new DiscordPresenter({ client, log, sleep, pageLink: wall && ((p) => wall.pageLink(p)) });
+  const secondaries = [...(options.presenters ?? []), ...(wall ? [wall.presenter] : [])];
+  const presenter = secondaries.length ? new FanOutPresenter(discord, secondaries, log) : discord;
   const director = new Director({
     store,
     stage,

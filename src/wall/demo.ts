@@ -56,6 +56,7 @@ export async function playDemo(options: DemoOptions): Promise<number> {
     store,
     log,
     poster: options.poster,
+    checker: options.censor,
     sleep,
     serve: true,
     queue: () => upcoming,

@@ -1,3 +1,4 @@
+import type { CensoredPrompt } from '../services/censor/pipeline.js';
 import type { ImageModel, RenderedImage } from '../services/imagery/types.js';
 import type { Performance } from '../services/store/schemas.js';
 
@@ -11,7 +12,11 @@ const KEPT = 64;
 export class PosterCache {
   private readonly kept = new Map<string, RenderedImage>();
 
-  constructor(private readonly poster: ImageModel) {}
+  /** `recheck` passes a stored prompt through the censor again before anything is drawn from it. */
+  constructor(
+    private readonly poster: ImageModel,
+    private readonly recheck: (performance: Performance) => Promise<CensoredPrompt>,
+  ) {}
 
   keep(performanceId: string, image: RenderedImage): void {
     this.kept.delete(performanceId);
@@ -28,7 +33,7 @@ export class PosterCache {
     if (kept) return kept;
     if (performance.imageEngine !== 'poster' || !performance.prompt) return undefined;
     const image = await this.poster.render({
-      prompt: performance.prompt,
+      prompt: await this.recheck(performance),
       performanceNumber: performance.number,
       seed: performance.number,
     });

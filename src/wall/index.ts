@@ -1,5 +1,7 @@
 import type { SharedConfig } from '../config.js';
 import type { Logger } from '../logger.js';
+import { recheckPrompt } from '../services/censor/pipeline.js';
+import type { CensorModel } from '../services/censor/types.js';
 import type { ImageModel } from '../services/imagery/types.js';
 import type { Store } from '../services/store/index.js';
 import type { Performance, Tally } from '../services/store/schemas.js';
@@ -18,6 +20,8 @@ export interface ExhibitionWallOptions {
   log: Logger;
   /** The embedded poster engine: draws again any poster the wall did not see rendered. */
   poster: ImageModel;
+  /** The embedded censor: a stored prompt passes it again before a poster is drawn from it. */
+  checker: CensorModel;
   /** The numbers of the briefs waiting in a guild. */
   queue(guildId: string): number[];
   sleep(ms: number, signal: AbortSignal): Promise<void>;
@@ -42,7 +46,10 @@ export class ExhibitionWall {
   private readonly prints = new Map<string, Buffer>();
 
   constructor(private readonly options: ExhibitionWallOptions) {
-    this.posters = new PosterCache(options.poster);
+    this.posters = new PosterCache(options.poster, async (performance) => {
+      const { lexicon } = await options.store.guilds.get(performance.guildId);
+      return recheckPrompt(options.checker, performance.prompt ?? '', { overrides: lexicon });
+    });
     this.presenter = new WallPresenter({
       // Before start (or after stop) there is no wall to tell.
       publish: (guildId, event) => this.feed?.publish(guildId, event) ?? Promise.resolve(),
@@ -50,7 +57,6 @@ export class ExhibitionWall {
       queue: options.queue,
       posters: this.posters,
       sleep: options.sleep,
-      tally: (id) => options.store.votes.tally(id),
     });
   }
 

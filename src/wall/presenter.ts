@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { ActPresenter, FinaleImages } from '../services/show/act.js';
+import type { ActPresenter, AppealVerdict, FinaleImages } from '../services/show/act.js';
 import { type Frame, maskedBrief } from '../services/show/frames.js';
 import type { Performance, Tally } from '../services/store/schemas.js';
 import { struckOriginal } from './cards.js';
@@ -17,7 +17,6 @@ export interface WallPresenterOptions {
   posters: PosterCache;
   /** The wait between frames; the same one the other presenters use. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
-  tally(performanceId: string): Promise<Tally>;
 }
 
 /**
@@ -62,7 +61,10 @@ export class WallPresenter implements ActPresenter {
     await this.note(performance, 'An appeal has been lodged. It awaits the moderators’ decision.');
   }
 
-  async finale(performance: Performance, images: FinaleImages): Promise<Partial<Performance>> {
+  /** A brief refused on stage: like Discord, the wall shows nothing of it. */
+  async refused(): Promise<void> {}
+
+  async finale(performance: Performance, images: FinaleImages, tally: Tally): Promise<Partial<Performance>> {
     this.options.posters.keep(performance.id, images.censored);
     await this.send(performance, {
       type: 'finale',
@@ -70,10 +72,25 @@ export class WallPresenter implements ActPresenter {
       prompt: performance.prompt ?? '',
       original: struckOriginal(performance.brief, performance.result?.changes ?? []),
       poster: posterPath(performance),
-      tally: await this.options.tally(performance.id).catch(() => ({ original: 0, censored: 0 })),
+      tally,
       queue: this.queue(performance),
     });
     return {};
+  }
+
+  /** The appeal's outcome, read out on the wall (the Appeal Cut itself stands in Discord and the gallery). */
+  async verdict(performance: Performance, verdict: AppealVerdict): Promise<Partial<Performance>> {
+    const line =
+      verdict.outcome === 'overturned'
+        ? `Appeal heard — overturned. ${verdict.reinstated.length} term${verdict.reinstated.length === 1 ? '' : 's'} reinstated.`
+        : 'Appeal heard — the original decision stands.';
+    await this.note(performance, line);
+    return {};
+  }
+
+  /** Withdrawn by a moderator: off the stage and out of the idle loop at once. */
+  async withdraw(performance: Performance): Promise<void> {
+    await this.send(performance, { type: 'withdraw', performanceId: performance.id, number: performance.number });
   }
 
   async fail(performance: Performance, message: string): Promise<void> {
@@ -96,21 +113,4 @@ export class WallPresenter implements ActPresenter {
       this.options.log.warn({ err, performanceId: performance.id, kind: event.type }, 'wall feed: publish failed');
     }
   }
-}
-
-/**
- * Shows an act on two presenters at once: the main one's ids are what the store keeps; both play the same frames
- * in step. (Thin on purpose: the act's own fan-out replaces it when it lands.)
- */
-export function alongsideWall(main: ActPresenter, wall: ActPresenter): ActPresenter {
-  const both = async <T>(a: Promise<T>, b: Promise<unknown>) => (await Promise.all([a, b]))[0];
-  return {
-    open: (p) => both(main.open(p), wall.open(p)),
-    play: (p, frames, signal) => both(main.play(p, frames, signal), wall.play(p, frames, signal)),
-    note: (p, text) => both(main.note(p, text), wall.note(p, text)),
-    awaitRelease: (p) => both(main.awaitRelease(p), wall.awaitRelease(p)),
-    awaitAppealDecision: (p) => both(main.awaitAppealDecision(p), wall.awaitAppealDecision(p)),
-    finale: (p, images) => both(main.finale(p, images), wall.finale(p, images)),
-    fail: (p, message) => both(main.fail(p, message), wall.fail(p, message)),
-  };
 }

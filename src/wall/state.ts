@@ -24,6 +24,8 @@ export interface WallState {
   act?: WallAct;
   /** Numbers of the briefs waiting, in order. */
   queue: number[];
+  /** Numbers of performances withdrawn by moderators lately: the idle loop drops them. */
+  withdrawn?: number[];
 }
 
 /** What a presenter (or a vote) tells the wall. Built only from frames and masked text. */
@@ -42,6 +44,7 @@ export type WallEvent =
     }
   | { type: 'tally'; performanceId: string; tally: Tally }
   | { type: 'fail'; performanceId: string; text: string; queue: number[] }
+  | { type: 'withdraw'; performanceId: string; number: number }
   | { type: 'queue'; queue: number[] };
 
 /** One message on the feed: the new state and the event that made it, stamped when it was published. */
@@ -56,6 +59,7 @@ export const emptyState = (guildId: string): WallState => ({ guildId, seq: 0, qu
 
 /** Notes kept on the wall at once: the latest few are what a room can read. */
 const MAX_NOTES = 3;
+const MAX_WITHDRAWN = 50;
 
 /** Folds one event into a guild's wall. Pure; events about another act than the one on stage are ignored. */
 export function reduce(state: WallState, event: WallEvent, now: number): WallState {
@@ -98,6 +102,10 @@ export function reduce(state: WallState, event: WallEvent, now: number): WallSta
     case 'fail':
       if (!onStage) return { ...state, seq, queue: event.queue };
       return { ...state, seq, queue: event.queue, act: { ...onStage, failed: event.text, endedAt: now } };
+    case 'withdraw': {
+      const withdrawn = [...(state.withdrawn ?? []), event.number].slice(-MAX_WITHDRAWN);
+      return { ...state, seq, withdrawn, act: onStage ? undefined : act };
+    }
     case 'queue':
       return { ...state, seq, queue: event.queue };
   }

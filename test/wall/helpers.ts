@@ -6,7 +6,8 @@ import { createCensorModel } from '../../src/services/engines.js';
 import type { Performance, Store } from '../../src/services/store/index.js';
 
 const config = loadSharedConfig({});
-const censor = createCensorModel('lexicon', {
+/** The embedded censor, as the wall uses it to re-check stored prompts. */
+export const checker = createCensorModel('lexicon', {
   config,
   log: silentLogger(),
   lexicon: Lexicon.fromEntries(loadBuiltInLexiconEntries()),
@@ -23,6 +24,6 @@ export async function performed(store: Store, guildId: string, brief: string): P
     censorEngine: 'lexicon',
     imageEngine: 'poster',
   });
-  const { result, prompt } = await censorBrief(censor, { brief, style: config.STYLE });
+  const { result, prompt } = await censorBrief(checker, { brief, style: config.STYLE });
   return store.performances.update(created.id, { status: 'done', result, prompt });
 }

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/logger.js';
+import { recheckPrompt } from '../../src/services/censor/pipeline.js';
 import { PosterModel } from '../../src/services/imagery/poster/index.js';
 import { openStore } from '../../src/services/store/index.js';
 import { struckOriginal } from '../../src/wall/cards.js';
 import { PRINT_HEIGHT, PRINT_WIDTH, renderRedline, withDpi } from '../../src/wall/print.js';
-import { performed } from './helpers.js';
+import { checker, performed } from './helpers.js';
 
 describe('the redline document', () => {
   test('the struck original keeps redline words and carries only the length of blackout ones', async () => {
@@ -20,7 +21,7 @@ describe('the redline document', () => {
     const store = await openStore('memory:', silentLogger());
     const performance = await performed(store, 'g', 'a knight with a sword');
     const poster = await new PosterModel({ width: 256, height: 256 }).render({
-      prompt: performance.prompt!,
+      prompt: await recheckPrompt(checker, performance.prompt!),
       performanceNumber: 1,
       seed: 1,
     });

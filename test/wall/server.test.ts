@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/logger.js';
+import { recheckPrompt } from '../../src/services/censor/pipeline.js';
 import { PosterModel } from '../../src/services/imagery/poster/index.js';
 import { buildFrames } from '../../src/services/show/frames.js';
 import { openStore } from '../../src/services/store/index.js';
@@ -7,7 +8,7 @@ import { MemoryFeed } from '../../src/wall/feed.js';
 import { PosterCache } from '../../src/wall/images.js';
 import { newWallKey, performanceKey } from '../../src/wall/links.js';
 import { createWallApp } from '../../src/wall/server.js';
-import { performed } from './helpers.js';
+import { checker, performed } from './helpers.js';
 
 const A = '100000000000000001';
 const B = '100000000000000002';
@@ -22,7 +23,9 @@ async function setup() {
   const app = createWallApp({
     store,
     feed,
-    posters: new PosterCache(new PosterModel({ width: 256, height: 256 })),
+    posters: new PosterCache(new PosterModel({ width: 256, height: 256 }), (p) =>
+      recheckPrompt(checker, p.prompt ?? ''),
+    ),
     log: silentLogger(),
     print: async () => Buffer.from('print'),
   });

@@ -63,6 +63,12 @@ describe('the wall state', () => {
       (s) => [s.act?.failed, s.act?.endedAt],
       ['closed', 1000],
     ],
+    [
+      'a withdrawn act leaves the stage and is remembered for the idle loop',
+      [act, { type: 'withdraw', performanceId: 'g-1', number: 1 }],
+      (s) => [s.act, s.withdrawn],
+      [undefined, [1]],
+    ],
     ['the queue alone updates', [{ type: 'queue', queue: [4] }], (s) => [s.seq, s.queue], [1, [4]]],
   ])('%s', (_name, events, pick, expected) => {
     expect((pick as (s: WallState) => unknown)(fold(events))).toEqual(expected);

@@ -124,6 +124,8 @@
   }
 
   function renderIdle() {
+    const withdrawn = state.withdrawn || [];
+    for (let i = recent.length - 1; i >= 0; i -= 1) if (withdrawn.includes(recent[i].number)) recent.splice(i, 1);
     const card = recent[idleIndex % recent.length];
     wall.dataset.mode = 'idle';
     $('perf-number').textContent = card ? `From the archive · №${card.number}` : '';
