@@ -32,5 +32,6 @@ export const vote = {
         ? appealCutButtons(performance, tally)
         : finaleButtons(performance, tally);
     await interaction.update({ embeds, components, allowedMentions: NO_MENTIONS });
+    ctx.services.wall?.tally(performance, tally);
   },
 } satisfies ButtonHandler;

@@ -117,6 +117,8 @@ export const guildSettingsSchema = z.object({
    */
   appealCategories: z.array(z.enum(CATEGORIES)).default([]),
   paused: z.boolean().default(false),
+  /** The secret in this guild's wall and gallery links; moderators get and rotate it with `/stage wall`. */
+  wallKey: z.string().min(16).max(64).optional(),
   lexicon: z
     .object({ add: z.array(lexiconEntrySchema).default([]), remove: z.array(z.string()).default([]) })
     .default({ add: [], remove: [] }),
