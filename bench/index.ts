@@ -4,6 +4,7 @@ import { compareCensors, formatCompareTable } from './censor-compare.js';
 import { benchDiscord } from './discord.js';
 import { benchGuard } from './guard.js';
 import { benchPoster } from './poster.js';
+import { benchWall } from './wall.js';
 
 /** `npm run bench`: every figure the issues ask for, in one run, on this machine. */
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
@@ -38,3 +39,15 @@ out(`REST calls per performance: ${discord.restCallsPerPerformance}`);
 out(
   `429s met over ${discord.pacedPerformances} performances at the default pace: ${discord.rateLimited} (one act ≈ ${discord.actSeconds} s)`,
 );
+out();
+const wall = await benchWall(50, 3);
+out('## Exhibition wall (Debian chromium, one browser context per wall, frames at pace 0.5, real Discord limits)');
+if (!wall) out('skipped: chromium is not installed (apt-get install chromium)');
+else {
+  out(
+    `frame published → on the page, ${wall.walls} walls open, ${wall.frames} frames: p50 ${wall.p50Ms} ms · p99 ${wall.p99Ms} ms`,
+  );
+  out(
+    `act, /brief → finale (median of 3): no wall ${wall.actSecondsAlone} s · ${wall.walls} event streams ${wall.actSecondsStreams} s · ${wall.walls} browsers on this machine ${wall.actSecondsWatched} s`,
+  );
+}

@@ -31,5 +31,6 @@ export const vote = {
         ? appealCutButtons(performance, tally, script)
         : finaleButtons(performance, tally, script);
     await interaction.update({ embeds, components, allowedMentions: NO_MENTIONS });
+    ctx.services.wall?.tally(performance, tally);
   },
 } satisfies ButtonHandler;

@@ -32,6 +32,8 @@ export interface DiscordPresenterOptions {
   client: Client;
   log: Logger;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The performance's page on the exhibition wall's gallery, when it has a public address. */
+  pageLink?: (performance: Performance) => Promise<string | undefined>;
 }
 
 /** A wait that ends early, with the abort reason, when the act is stopped — even if it already was. */
@@ -158,14 +160,20 @@ export class DiscordPresenter implements ActPresenter {
         }),
       );
     }
+    const embeds = finaleEmbeds(
+      performance,
+      maskedOf(performance),
+      tally,
+      { censored: censoredName, original: originalName },
+      script,
+    );
+    const page = await this.options.pageLink?.(performance);
+    if (page) {
+      const link = fill(script.finale.galleryLink, { number: performance.number });
+      embeds[0]?.fields?.push({ name: script.finale.gallery, value: `[${link}](${page})` });
+    }
     const message = await this.send(thread, {
-      embeds: finaleEmbeds(
-        performance,
-        maskedOf(performance),
-        tally,
-        { censored: censoredName, original: originalName },
-        script,
-      ),
+      embeds,
       components: finaleButtons(performance, tally, script),
       files,
     });

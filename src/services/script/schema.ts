@@ -107,6 +107,8 @@ export const scriptSchema = z.strictObject({
     altOriginal: line(),
     altAppealCut: line(),
     imageInThread: line('thread'),
+    gallery: line(),
+    galleryLink: line('number'),
   }),
   buttons: z.strictObject({
     original: line('count'),
