@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { abortableSleep } from '../src/discord/presenter.js';
+import { abortableSleep } from '../src/services/show/sleep.js';
 import {
   finaleIn,
   GUILD,

@@ -2,7 +2,7 @@ import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { BotConfig, CensorEngineName, ImageEngineName } from './config.js';
 import type { Context } from './context.js';
 import { NO_MENTIONS } from './discord/format.js';
-import { abortableSleep, DiscordPresenter } from './discord/presenter.js';
+import { DiscordPresenter } from './discord/presenter.js';
 import { onInteractionCreate } from './events/interaction-create.js';
 import { onReady } from './events/ready.js';
 import type { Logger } from './logger.js';
@@ -14,6 +14,7 @@ import { Director } from './services/show/director.js';
 import { Lanes } from './services/show/lanes.js';
 import type { ActPresenter } from './services/show/presenter.js';
 import { FanOutPresenter } from './services/show/presenters/fan-out.js';
+import { abortableSleep } from './services/show/sleep.js';
 import type { Store } from './services/store/index.js';
 import { createWall, type ExhibitionWall, queuedNumbers } from './wall/index.js';
 

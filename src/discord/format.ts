@@ -176,32 +176,23 @@ export function finaleButtons(
   ];
 }
 
-export function releaseButtons(
+/** A moderator's yes/no decision on a performance: one row, the yes green, the no red. */
+function decisionRow(
   performanceId: string,
-  script: Script = scriptFor(),
+  yes: [ButtonKind, string],
+  no: [ButtonKind, string],
 ): APIActionRowComponent<APIButtonComponent>[] {
-  return [
-    {
-      type: ComponentType.ActionRow,
-      components: [
-        button(customId('release', performanceId), script.buttons.release, ButtonStyle.Success),
-        button(customId('veto', performanceId), script.buttons.veto, ButtonStyle.Danger),
-      ],
-    },
+  const components = [
+    button(customId(yes[0], performanceId), yes[1], ButtonStyle.Success),
+    button(customId(no[0], performanceId), no[1], ButtonStyle.Danger),
   ];
+  return [{ type: ComponentType.ActionRow, components }];
 }
 
-export function appealDecisionButtons(
-  performanceId: string,
-  script: Script = scriptFor(),
-): APIActionRowComponent<APIButtonComponent>[] {
-  return [
-    {
-      type: ComponentType.ActionRow,
-      components: [
-        button(customId('grant', performanceId), script.buttons.grant, ButtonStyle.Success),
-        button(customId('deny', performanceId), script.buttons.deny, ButtonStyle.Danger),
-      ],
-    },
-  ];
+export function releaseButtons(performanceId: string, script: Script = scriptFor()) {
+  return decisionRow(performanceId, ['release', script.buttons.release], ['veto', script.buttons.veto]);
+}
+
+export function appealDecisionButtons(performanceId: string, script: Script = scriptFor()) {
+  return decisionRow(performanceId, ['grant', script.buttons.grant], ['deny', script.buttons.deny]);
 }

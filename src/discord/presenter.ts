@@ -9,11 +9,12 @@ import {
 } from 'discord.js';
 import type { Logger } from '../logger.js';
 import { submittedText } from '../services/censor/pipeline.js';
-import type { RenderedImage } from '../services/imagery/types.js';
+import { imageExtension, type RenderedImage } from '../services/imagery/types.js';
 import { fill } from '../services/script/voices.js';
 import { scriptOf } from '../services/show/act.js';
 import { type Frame, maskedBrief } from '../services/show/frames.js';
 import type { ActPresenter, AppealVerdict, FinaleImages } from '../services/show/presenter.js';
+import { abortableSleep } from '../services/show/sleep.js';
 import type { Performance, Tally } from '../services/store/schemas.js';
 import { appealCutButtons, appealCutEmbed, verdictEmbed } from './appeal-format.js';
 import {
@@ -36,28 +37,8 @@ export interface DiscordPresenterOptions {
   pageLink?: (performance: Performance) => Promise<string | undefined>;
 }
 
-/** A wait that ends early, with the abort reason, when the act is stopped — even if it already was. */
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 function maskedOf(performance: Performance) {
   return maskedBrief(submittedText(performance.brief, performance.memberStyle), performance.result?.changes ?? []);
-}
-
-function extension(contentType: string): string {
-  return contentType === 'image/jpeg' ? 'jpg' : (contentType.split('/')[1] ?? 'png');
 }
 
 /**
@@ -142,7 +123,7 @@ export class DiscordPresenter implements ActPresenter {
   async finale(performance: Performance, images: FinaleImages, tally: Tally): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
     const script = scriptOf(performance);
-    const censoredName = `performance-${performance.number}.${extension(images.censored.contentType)}`;
+    const censoredName = `performance-${performance.number}.${imageExtension(images.censored)}`;
     const files = [
       new AttachmentBuilder(images.censored.bytes, {
         name: censoredName,
@@ -151,7 +132,7 @@ export class DiscordPresenter implements ActPresenter {
     ];
     let originalName: string | undefined;
     if (images.original) {
-      originalName = `performance-${performance.number}-original.${extension(images.original.contentType)}`;
+      originalName = `performance-${performance.number}-original.${imageExtension(images.original)}`;
       const original = plainText(maskedOf(performance));
       files.push(
         new AttachmentBuilder(images.original.bytes, {
@@ -190,7 +171,7 @@ export class DiscordPresenter implements ActPresenter {
     const script = scriptOf(performance);
     await this.send(thread, { embeds: [verdictEmbed(performance, verdict, script)] });
     if (!image || !performance.appeal) return {};
-    const name = `performance-${performance.number}-appeal.${extension(image.contentType)}`;
+    const name = `performance-${performance.number}-appeal.${imageExtension(image)}`;
     const tally = { original: 0, censored: 0, appeal: 0 };
     const message = await this.send(thread, {
       embeds: [appealCutEmbed(performance, tally, name, script)],

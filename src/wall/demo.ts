@@ -1,9 +1,9 @@
 import type { SharedConfig } from '../config.js';
-import { abortableSleep } from '../discord/presenter.js';
 import type { Logger } from '../logger.js';
 import type { CensorModel } from '../services/censor/types.js';
 import type { ImageModel } from '../services/imagery/types.js';
 import { performAct } from '../services/show/act.js';
+import { abortableSleep } from '../services/show/sleep.js';
 import { openStore } from '../services/store/index.js';
 import { MemoryFeed } from './feed.js';
 import { ExhibitionWall } from './index.js';

@@ -7,8 +7,8 @@ import {
   tallyLine,
   truncate,
 } from '../../src/discord/format.js';
-import { abortableSleep } from '../../src/discord/presenter.js';
 import type { Frame } from '../../src/services/show/frames-types.js';
+import { abortableSleep } from '../../src/services/show/sleep.js';
 
 describe('segmentsToMarkdown', () => {
   test.each([

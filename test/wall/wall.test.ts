@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../../src/config.js';
-import { abortableSleep } from '../../src/discord/presenter.js';
+import { abortableSleep } from '../../src/services/show/sleep.js';
 import {
   click,
   finaleIn,

@@ -32,6 +32,11 @@ export interface RenderedImage {
   engine: ImageEngineName;
 }
 
+/** The file extension of an image's bytes: `png`, `jpg` or `webp`. */
+export function imageExtension(image: Pick<RenderedImage, 'contentType'>): string {
+  return image.contentType === 'image/jpeg' ? 'jpg' : image.contentType.slice('image/'.length);
+}
+
 /** The port every image engine implements: the embedded poster, Replicate, Hugging Face, OpenAI. */
 export interface ImageModel {
   readonly name: ImageEngineName;

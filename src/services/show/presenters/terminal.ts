@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as wait } from 'node:timers/promises';
-import type { RenderedImage } from '../../imagery/types.js';
+import { imageExtension, type RenderedImage } from '../../imagery/types.js';
 import { fill, type Script, scriptFor } from '../../script/voices.js';
 import type { Performance, Tally } from '../../store/schemas.js';
 import { scriptOf } from '../act.js';
 import type { Frame, Segment } from '../frames-types.js';
 import type { ActPresenter, AppealVerdict, FinaleImages } from '../presenter.js';
+import { abortableSleep } from '../sleep.js';
 
 const ANSI = {
   reset: '\u001b[0m',
@@ -93,9 +93,6 @@ export function renderFrameLines(frame: Frame, options: { color: boolean; width:
   return lines;
 }
 
-/** A wait that rejects at once on an already-aborted signal, and as soon as it aborts. */
-const defaultSleep = (ms: number, signal?: AbortSignal) => wait(ms, undefined, { signal });
-
 /**
  * Plays frames in a terminal. On a TTY each frame redraws the previous one in place, with colour; elsewhere
  * (a pipe, a CI log) each frame is printed once as plain text and nothing waits.
@@ -106,7 +103,7 @@ export async function playInTerminal(
   signal?: AbortSignal,
 ): Promise<void> {
   const width = Math.max(40, Math.min(options.width ?? 80, 100));
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? abortableSleep;
   let drawn = 0;
   for (const frame of frames) {
     signal?.throwIfAborted();
@@ -120,10 +117,6 @@ export async function playInTerminal(
       options.out.write(`${lines.join('\n')}\n\n`);
     }
   }
-}
-
-function extension(image: RenderedImage): string {
-  return image.contentType === 'image/jpeg' ? 'jpg' : (image.contentType.split('/')[1] ?? 'png');
 }
 
 /**
@@ -200,7 +193,7 @@ export class TerminalPresenter implements ActPresenter {
 
   private async save(performance: Performance, image: RenderedImage, suffix: string): Promise<string> {
     await mkdir(this.options.outDir, { recursive: true });
-    const file = path.join(this.options.outDir, `performance-${performance.number}${suffix}.${extension(image)}`);
+    const file = path.join(this.options.outDir, `performance-${performance.number}${suffix}.${imageExtension(image)}`);
     await writeFile(file, image.bytes);
     this.files.push(file);
     return file;
