@@ -3,6 +3,7 @@ import { answerPrivately, assertModerator, guildIdOf } from '../discord/guards.j
 import { UserFacingError } from '../errors.js';
 import { CATEGORIES, TIERS, type Tier } from '../services/censor/types.js';
 import { lexiconEntrySchema } from '../services/store/schemas.js';
+import { LIMITS } from './limits.js';
 import type { Command } from './types.js';
 
 const choices = (names: readonly string[]) => names.map((name) => ({ name, value: name }));
@@ -24,7 +25,9 @@ export const lexicon = {
       s
         .setName('add')
         .setDescription('Add or replace a term')
-        .addStringOption((o) => o.setName('term').setDescription('Word or phrase').setRequired(true).setMaxLength(60))
+        .addStringOption((o) =>
+          o.setName('term').setDescription('Word or phrase').setRequired(true).setMaxLength(LIMITS.term),
+        )
         .addStringOption((o) =>
           o
             .setName('tier')
@@ -33,10 +36,17 @@ export const lexicon = {
             .addChoices(...choices(TIERS)),
         )
         .addStringOption((o) =>
-          o.setName('euphemism').setDescription('The corporate replacement').setRequired(true).setMaxLength(60),
+          o
+            .setName('euphemism')
+            .setDescription('The corporate replacement')
+            .setRequired(true)
+            .setMaxLength(LIMITS.euphemism),
         )
         .addStringOption((o) =>
-          o.setName('reason').setDescription('Policy reason, e.g. "House Rule 1.1 — Pineapple"').setMaxLength(120),
+          o
+            .setName('reason')
+            .setDescription('Policy reason, e.g. "House Rule 1.1 — Pineapple"')
+            .setMaxLength(LIMITS.reason),
         )
         .addStringOption((o) =>
           o
@@ -49,7 +59,9 @@ export const lexicon = {
       s
         .setName('remove')
         .setDescription('Remove a term (a server term, or switch off a built-in one)')
-        .addStringOption((o) => o.setName('term').setDescription('Word or phrase').setRequired(true).setMaxLength(60)),
+        .addStringOption((o) =>
+          o.setName('term').setDescription('Word or phrase').setRequired(true).setMaxLength(LIMITS.term),
+        ),
     )
     .addSubcommand((s) => s.setName('list').setDescription('This server’s additions and removals'))
     .toJSON(),

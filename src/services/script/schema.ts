@@ -161,7 +161,7 @@ export type Script = z.infer<typeof scriptSchema>;
 
 /** Fills a line's placeholders. Values are safe fields only; a missing one is a programming error. */
 export function fill(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
+  return template.replace(PLACEHOLDER, (_whole, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`script line "${template}" needs {${name}}`);
     return String(value);
