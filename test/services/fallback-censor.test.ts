@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { Lexicon, LexiconCensor } from '../../src/services/censor/lexicon/index.js';
-import { createOpenAICensor } from '../../src/services/censor/openai.js';
+import { ModelCensor } from '../../src/services/censor/model-censor.js';
+import { OpenAIRewriter } from '../../src/services/censor/openai.js';
 import { fallbackCensor } from '../../src/services/fallback.js';
 import type { LoopbackServer, Reply } from '../fakes/http.js';
 import { chatCompletionBody, openAIErrorBody, startFakeOpenAI } from '../fakes/openai.js';
@@ -32,10 +33,8 @@ function censor() {
     },
   });
   const log = createLogger('info', sink);
-  const primary = createOpenAICensor({
-    apiKey: 'sk-secret-key-123',
-    model: 'ft:gpt-3.5-turbo:acme::censor',
-    baseURL,
+  const primary = new ModelCensor({
+    rewriter: new OpenAIRewriter({ apiKey: 'sk-secret-key-123', model: 'ft:gpt-3.5-turbo:acme::censor', baseURL }),
     lexicon,
     style: 'flat vectors',
     retry: { retries: 1, timeoutMs: 200, baseDelayMs: 1, maxDelayMs: 2 },

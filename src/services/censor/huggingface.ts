@@ -9,8 +9,6 @@ import {
   CENSOR_KEYS,
   type CensorPrompt,
   censorSystemPrompt,
-  ModelCensor,
-  type ModelCensorOptions,
   RECONSIDER_INSTRUCTION,
   type Rewriter,
 } from './model-censor.js';
@@ -93,14 +91,6 @@ export class HuggingFaceRewriter implements Rewriter {
     // Some servers echo the prompt before the completion.
     return text.startsWith(inputs) ? text.slice(inputs.length) : text;
   }
-}
-
-export type HuggingFaceCensorOptions = HuggingFaceRewriterOptions & Omit<ModelCensorOptions, 'rewriter'>;
-
-/** The `huggingface` censor engine: the Hugging Face rewriter behind the guard, the rescan and the word diff. */
-export function createHuggingFaceCensor(options: HuggingFaceCensorOptions): ModelCensor {
-  const { lexicon, style, retry, log, ...rewriter } = options;
-  return new ModelCensor({ rewriter: new HuggingFaceRewriter({ ...rewriter, log }), lexicon, style, retry, log });
 }
 
 /** The `huggingface` censor provider: HF_TOKEN, a model id or a dedicated endpoint, and how it is called. */

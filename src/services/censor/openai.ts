@@ -4,14 +4,7 @@ import { withDefault } from '../../config-fields.js';
 import { ModelError } from '../../errors.js';
 import { createOpenAIClient, OPENAI_KEYS } from '../clients/openai.js';
 import { defineProvider } from '../provider.js';
-import {
-  CENSOR_KEYS,
-  type CensorPrompt,
-  censorSystemPrompt,
-  ModelCensor,
-  type ModelCensorOptions,
-  type Rewriter,
-} from './model-censor.js';
+import { CENSOR_KEYS, type CensorPrompt, censorSystemPrompt, type Rewriter } from './model-censor.js';
 
 /** Where a chat censor must stop: a blank line before commentary, or a next turn it starts to write. */
 export const OPENAI_STOP_SEQUENCES = ['\n\n', '\n###', '\nHuman:', '\nUser:'];
@@ -74,14 +67,6 @@ export class OpenAIRewriter implements Rewriter {
     }
     return content;
   }
-}
-
-export type OpenAICensorOptions = OpenAIRewriterOptions & Omit<ModelCensorOptions, 'rewriter'>;
-
-/** The `openai` censor engine: the chat rewriter behind the guard, the rescan and the word diff. */
-export function createOpenAICensor(options: OpenAICensorOptions): ModelCensor {
-  const { lexicon, style, retry, log, ...rewriter } = options;
-  return new ModelCensor({ rewriter: new OpenAIRewriter(rewriter), lexicon, style, retry, log });
 }
 
 /** The `openai` censor provider: OPENAI_API_KEY and a chat model or fine-tune. */

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ModelError } from '../../../src/errors.js';
-import { createHuggingFaceCensor, type HuggingFaceCensorTask } from '../../../src/services/censor/huggingface.js';
+import { type HuggingFaceCensorTask, HuggingFaceRewriter } from '../../../src/services/censor/huggingface.js';
 import { Lexicon } from '../../../src/services/censor/lexicon/index.js';
-import { maxRewriteTokens, RECONSIDER_INSTRUCTION } from '../../../src/services/censor/model-censor.js';
+import { ModelCensor, maxRewriteTokens, RECONSIDER_INSTRUCTION } from '../../../src/services/censor/model-censor.js';
 import { CENSOR_SYSTEM_PROMPT, HUGGINGFACE_STOP_SEQUENCES } from '../../../src/services/censor/prompts.js';
 import type { LoopbackServer, Reply } from '../../fakes/http.js';
 import { completionBody, hfChatBody, startFakeHuggingFace } from '../../fakes/huggingface.js';
@@ -35,13 +35,15 @@ let modelCount = 0;
 const censorWith = (
   options: { task?: HuggingFaceCensorTask; endpoint?: boolean; model?: string; timeoutMs?: number } = {},
 ) =>
-  createHuggingFaceCensor({
-    token: 'hf_test_token',
-    // A fresh model id per censor: the client caches a model's provider mapping for the whole process.
-    model: options.model ?? `acme/falcon-censor-${++modelCount}`,
-    ...(options.endpoint === false ? {} : { endpointUrl: fake.endpointUrl('censor') }),
-    task: options.task ?? 'text-generation',
-    fetch: fake.fetch,
+  new ModelCensor({
+    rewriter: new HuggingFaceRewriter({
+      token: 'hf_test_token',
+      // A fresh model id per censor: the client caches a model's provider mapping for the whole process.
+      model: options.model ?? `acme/falcon-censor-${++modelCount}`,
+      ...(options.endpoint === false ? {} : { endpointUrl: fake.endpointUrl('censor') }),
+      task: options.task ?? 'text-generation',
+      fetch: fake.fetch,
+    }),
     lexicon,
     style,
     retry: { retries: 2, timeoutMs: options.timeoutMs ?? 2_000, baseDelayMs: 1, maxDelayMs: 5 },

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ModelError } from '../../../src/errors.js';
 import { Lexicon } from '../../../src/services/censor/lexicon/index.js';
-import { maxRewriteTokens, RECONSIDER_INSTRUCTION } from '../../../src/services/censor/model-censor.js';
-import { createOpenAICensor, OPENAI_STOP_SEQUENCES } from '../../../src/services/censor/openai.js';
+import { ModelCensor, maxRewriteTokens, RECONSIDER_INSTRUCTION } from '../../../src/services/censor/model-censor.js';
+import { OPENAI_STOP_SEQUENCES, OpenAIRewriter } from '../../../src/services/censor/openai.js';
 import { CENSOR_SYSTEM_PROMPT } from '../../../src/services/censor/prompts.js';
 import type { LoopbackServer, Reply } from '../../fakes/http.js';
 import { chatCompletionBody, openAIErrorBody, startFakeOpenAI } from '../../fakes/openai.js';
@@ -30,10 +30,8 @@ beforeEach(async () => {
 afterEach(() => server.stop());
 
 const censorWith = (retry: { retries?: number; timeoutMs?: number } = {}) =>
-  createOpenAICensor({
-    apiKey: 'sk-test-key',
-    model,
-    baseURL,
+  new ModelCensor({
+    rewriter: new OpenAIRewriter({ apiKey: 'sk-test-key', model, baseURL }),
     lexicon,
     style,
     retry: { retries: 2, timeoutMs: 2_000, baseDelayMs: 1, maxDelayMs: 5, ...retry },
