@@ -36,8 +36,22 @@ export async function censorBrief(
 ): Promise<Censorship> {
   const { memberStyle, ...rest } = request;
   const result = await model.censor({ ...rest, brief: submittedText(request.brief, memberStyle) });
-  const prompt = result.verdict === 'block' ? '' : appendStyle(result.censored, request.style);
+  return censorshipOf(result, request.style);
+}
+
+/**
+ * A censor result already in hand — the embedded censor's scan at intake, with the lexicon and layers the act
+ * would use (same `lexiconKey`) — made into the act's censorship, the house style appended in code.
+ */
+export function censorshipOf(result: CensorResult, style: string): Censorship {
+  const prompt = result.verdict === 'block' ? '' : appendStyle(result.censored, style);
   return { result, prompt: passed(prompt) };
+}
+
+/** What decides the embedded censor's answer besides the text: a guild's terms and whether satire fires. */
+export function lexiconKey(options: { overrides?: LexiconOverrides; satire?: boolean }): string {
+  const overrides = options.overrides ?? { add: [], remove: [] };
+  return JSON.stringify([overrides.add, [...overrides.remove].sort(), options.satire !== false]);
 }
 
 function splice(text: string, changes: readonly Change[], replace: (change: Change) => string): string {

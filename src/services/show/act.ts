@@ -1,6 +1,14 @@
 import type { ImageEngineName } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { type Censorship, censorBrief, originalSubmission, recheckPrompt, submittedText } from '../censor/pipeline.js';
+import {
+  type Censorship,
+  censorBrief,
+  censorshipOf,
+  lexiconKey,
+  originalSubmission,
+  recheckPrompt,
+  submittedText,
+} from '../censor/pipeline.js';
 import type { Category, CensorModel, LexiconOverrides } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import { type Script, scriptFor } from '../script/voices.js';
@@ -53,8 +61,18 @@ export interface ActDeps {
 /** The voice a performance is played in, chosen when it was submitted. */
 export const scriptOf = (performance: Pick<Performance, 'voice'>): Script => scriptFor(performance.voice);
 
-/** The censor's pass over a performance's brief and the member's style, with the guild's lexicon and layers. */
-export function censorAct(performance: Performance, deps: Pick<ActDeps, 'censor' | 'settings' | 'signal'>) {
+/**
+ * The censor's pass over a performance's brief and the member's style, with the guild's lexicon and layers. The
+ * embedded censor's scan at intake is that pass already when the guild's lexicon has not changed since.
+ */
+export async function censorAct(
+  performance: Performance,
+  deps: Pick<ActDeps, 'censor' | 'settings' | 'signal'>,
+): Promise<Censorship> {
+  const key = lexiconKey({ overrides: deps.settings.overrides, satire: deps.settings.satire });
+  const scan = performance.result;
+  if (deps.censor.name === 'lexicon' && scan?.engine === 'lexicon' && performance.scannedWith === key)
+    return censorshipOf(scan, performance.style);
   return censorBrief(deps.censor, {
     brief: performance.brief,
     memberStyle: performance.memberStyle,
@@ -83,6 +101,9 @@ export async function storedCensorship(performance: Performance, deps: ActDeps):
 export async function performAct(performance: Performance, deps: ActDeps): Promise<Performance> {
   const { store, presenter, signal } = deps;
   let current = await store.performances.update(performance.id, { status: 'performing' });
+  // Each step writes what it changed, and a step that changed nothing writes nothing.
+  const record = async (patch: Partial<Performance>) =>
+    Object.keys(patch).length ? store.performances.update(current.id, patch) : current;
   try {
     const censorship = await censorAct(current, deps);
     signal.throwIfAborted();
@@ -91,17 +112,18 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
     if (censorship.result.verdict === 'block') {
       // A guild term added after submission can block at performance time; the brief is still never shown.
       await presenter.refused(current, frames, signal);
-      return await store.performances.update(current.id, { status: 'blocked', result: censorship.result, prompt: '' });
+      return await record({ status: 'blocked', result: censorship.result, prompt: '' });
     }
-    current = await store.performances.update(current.id, { result: censorship.result, prompt: censorship.prompt });
-    current = await store.performances.update(current.id, await presenter.open(current));
+    const censored = { result: censorship.result, prompt: censorship.prompt };
+    // The censorship is saved with the ids the opening hands back (a thread): one write for the step.
+    current = await record({ ...censored, ...(await presenter.open({ ...current, ...censored })) });
     const note = fallbackNote(
       { censor: current.censorEngine },
       { censor: censorship.result.engine },
       scriptOf(current),
     );
     if (note) await presenter.note(current, note);
-    current = await store.performances.update(current.id, await presenter.play(current, frames, signal));
+    current = await record(await presenter.play(current, frames, signal));
     if (deps.settings.reviewMode) {
       current = await store.performances.update(current.id, { status: 'awaiting-release' });
       await presenter.awaitRelease(current);

@@ -1,7 +1,7 @@
 import type { CensorEngineName, ImageEngineName } from '../../config.js';
 import { UserFacingError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { submittedText } from '../censor/pipeline.js';
+import { lexiconKey, submittedText } from '../censor/pipeline.js';
 import type { CensorModel } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import type { Store } from '../store/index.js';
@@ -61,11 +61,11 @@ export class Director {
 
     // The embedded censor decides the block tier for every engine — the brief and the member's style together,
     // with the guild's terms layered on (it keeps each layered lexicon compiled for the acts too).
-    const scan = await this.options.censorModel('lexicon').censor({
-      brief: submittedText(submission.brief, submission.style),
-      overrides: settings.lexicon,
-      satire: settings.satire,
-    });
+    const scanned = { overrides: settings.lexicon, satire: settings.satire };
+    const brief = submittedText(submission.brief, submission.style);
+    const scan = await this.options.censorModel('lexicon').censor({ brief, ...scanned });
+    const censorEngine = settings.censorEngine ?? defaults.censorEngine;
+    const kept = scan.verdict === 'block' || censorEngine === 'lexicon';
     const performance = await store.performances.create({
       guildId: submission.guildId,
       channelId: submission.channelId,
@@ -74,10 +74,11 @@ export class Director {
       ...(submission.style ? { memberStyle: submission.style } : {}),
       style: settings.style ?? defaults.style,
       status: scan.verdict === 'block' ? 'blocked' : 'queued',
-      censorEngine: settings.censorEngine ?? defaults.censorEngine,
+      censorEngine,
       imageEngine: settings.imageEngine ?? defaults.imageEngine,
       voice: settings.voice,
-      ...(scan.verdict === 'block' ? { result: scan } : {}),
+      // Kept for the act when the embedded censor performs it (see censorAct), or to minute a refusal.
+      ...(kept ? { result: scan, scannedWith: lexiconKey(scanned) } : {}),
     });
     if (scan.verdict === 'block') {
       const reasons = [...new Set(scan.changes.filter((c) => c.tier === 'block').map((c) => c.reason))];

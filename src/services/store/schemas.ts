@@ -66,6 +66,11 @@ export const performanceSchema = z.object({
   /** The voice the act is performed in, fixed at submission like its engines (records before voices: corporate). */
   voice: z.enum(VOICES).optional(),
   result: censorResultSchema.optional(),
+  /**
+   * The lexicon and layers the intake's scan used (see `lexiconKey`): an act whose guild still censors with the
+   * same reuses that scan as its censorship instead of censoring the brief again.
+   */
+  scannedWith: z.string().optional(),
   /** The final styled prompt sent to the image model. */
   prompt: z.string().optional(),
   threadId: z.string().optional(),
