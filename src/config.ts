@@ -25,7 +25,12 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
 
 const sharedSchema = z.object({
   STORE_URL: withDefault(
-    z.string().regex(/^(sqlite|redis|rediss|memory):/, 'must start with sqlite:, redis: or memory:'),
+    z
+      .string()
+      .regex(
+        /^(sqlite|redis|rediss|postgres|postgresql|memory):/,
+        'must start with sqlite:, redis:, postgres: or memory:',
+      ),
     'sqlite://data/stage.sqlite',
   ),
   CENSOR_ENGINE: withDefault(z.enum(CENSOR_ENGINES), 'lexicon'),

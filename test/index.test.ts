@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -70,6 +70,9 @@ describe('npm start', () => {
         DISCORD_API_URL: fake.apiUrl,
         STORE_URL: `sqlite://${path.join(dir, 'stage.sqlite')}`,
         LOG_LEVEL: 'info',
+        // Lists every module the bot loads (see the last test).
+        NODE_OPTIONS: `--import ${path.join(REPO_ROOT, 'test', 'fixtures', 'record-imports.mjs')}`,
+        IMPORTS_LOG: path.join(dir, 'imports.log'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -119,5 +122,16 @@ describe('npm start', () => {
     expect(await exited(npm!)).toBe(0);
     expect(alive(botPid)).toBe(false);
     expect(output).toContain('"closing the curtain"');
+  });
+
+  test('on the SQLite default the bot loads no Redis or Postgres client', async () => {
+    const { npmPid } = await start();
+    process.kill(npmPid, 'SIGTERM');
+    await exited(npm!);
+    const urls = await readFile(path.join(dir, 'imports.log'), 'utf8');
+    expect(urls).toContain('/node_modules/@keyv/sqlite/');
+    expect(urls).toContain('/node_modules/discord.js/');
+    for (const unused of ['@keyv/redis', '@redis/client', '@keyv/postgres', 'pg'])
+      expect(urls).not.toContain(`/node_modules/${unused}/`);
   });
 });
