@@ -46,11 +46,10 @@ describe('FakeDiscord gateway with sharded clients', () => {
     const server = await startSharded();
     for (const id of [0, 1]) clients.push(await connectClient(server, { shards: [id], shardCount: 2 }));
     const seen: Array<{ shard: number; guild: string | null }> = [];
-    clients.forEach((client, shard) =>
+    for (const [shard, client] of clients.entries())
       client.on(Events.InteractionCreate, (interaction: Interaction) => {
         seen.push({ shard, guild: interaction.guildId });
-      }),
-    );
+      });
     await server.slashCommand({ guildId: GUILD_1, channelId: CHANNEL_1, user: ALICE, name: 'ping' });
     await server.slashCommand({ guildId: GUILD_0, channelId: CHANNEL_0, user: ALICE, name: 'ping' });
     await server.waitFor(() => seen.length === 2, { description: 'both interactions delivered' });
