@@ -3,6 +3,7 @@ import { openKeyv, parseStoreUrl } from './backend.js';
 import { GuildSettingsRepository } from './guild-settings.js';
 import { PerformanceRepository } from './performances.js';
 import { Records } from './records.js';
+import type { Performance } from './schemas.js';
 import { VoteRepository } from './votes.js';
 
 export { parseStoreUrl, type StoreTarget } from './backend.js';
@@ -44,6 +45,25 @@ export interface Store {
 export interface StoreOptions {
   /** The clock for createdAt/updatedAt; tests pass a fixed one. */
   now?: () => Date;
+  /**
+   * A shard's guilds: the unfinished performances it lists (and so resumes after a restart) are only these,
+   * since other shards' processes perform the rest from the same shared store.
+   */
+  ownsGuild?: ((guildId: string) => boolean) | undefined;
+}
+
+/** The performances of one shard's guilds, where listing unfinished ones is concerned. */
+class ShardPerformances extends PerformanceRepository {
+  constructor(
+    records: Records,
+    private readonly ownsGuild: (guildId: string) => boolean,
+  ) {
+    super(records);
+  }
+
+  override async listUnfinished(): Promise<Performance[]> {
+    return (await super.listUnfinished()).filter((p) => this.ownsGuild(p.guildId));
+  }
 }
 
 /**
@@ -54,7 +74,9 @@ export async function openStore(url: string, log: Logger, options: StoreOptions 
   const keyv = await openKeyv(parseStoreUrl(url), log);
   const records = new Records(keyv, log, options.now ?? (() => new Date()));
   return {
-    performances: new PerformanceRepository(records),
+    performances: options.ownsGuild
+      ? new ShardPerformances(records, options.ownsGuild)
+      : new PerformanceRepository(records),
     votes: new VoteRepository(records),
     guilds: new GuildSettingsRepository(records),
     close: () => records.close(),
