@@ -1,27 +1,20 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { withDefault } from './config-fields.js';
+import { CENSOR_ENGINES, CENSOR_PROVIDERS } from './services/censor/providers.js';
+import { IMAGE_ENGINES, IMAGE_PROVIDERS } from './services/imagery/providers.js';
+import { mergeKeys } from './services/provider.js';
 
 /** The repository root, found from this module rather than the working directory. */
 export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-/** The censor engines a performance can use. `lexicon` is the embedded default. */
-export const CENSOR_ENGINES = ['lexicon', 'openai', 'huggingface'] as const;
-export type CensorEngineName = (typeof CENSOR_ENGINES)[number];
-
-/** The image engines a performance can use. `poster` is the embedded default. */
-export const IMAGE_ENGINES = ['poster', 'replicate', 'huggingface', 'openai'] as const;
-export type ImageEngineName = (typeof IMAGE_ENGINES)[number];
+export { CENSOR_ENGINES, type CensorEngineName } from './services/censor/providers.js';
+export { IMAGE_ENGINES, type ImageEngineName } from './services/imagery/providers.js';
 
 /** The house style appended in code to every approved prompt, unless a guild or a run sets its own. */
 export const DEFAULT_STYLE =
   'corporate memphis illustration, flat pastel vectors, friendly smiling figures, brand-safe, approved for all audiences';
-
-// Empty strings count as unset, so `.env.example`'s empty placeholders behave like missing variables.
-const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional());
-const url = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
-const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
-  z.preprocess((v) => (v === '' || v === undefined ? fallback : v), schema);
 
 const sharedSchema = z.object({
   STORE_URL: withDefault(
@@ -42,37 +35,8 @@ const sharedSchema = z.object({
   /** The public evaluation data (I2P, NSFWErasureBench, LDNOOBW); see its SOURCES.md. */
   EVALDATA_DIR: withDefault(z.string().min(1), path.resolve(REPO_ROOT, '../shared/evaldata')),
 
-  OPENAI_API_KEY: optionalText,
-  OPENAI_BASE_URL: url,
-  OPENAI_CENSOR_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini'),
-  OPENAI_IMAGE_MODEL: withDefault(z.string().min(1), 'gpt-image-1'),
-  OPENAI_IMAGE_SIZE: withDefault(
-    z.string().regex(/^(?:\d{2,4}x\d{2,4}|auto)$/, 'must be WIDTHxHEIGHT or auto'),
-    '1024x1024',
-  ),
-  /** Temperature of the hosted censors (openai, huggingface); 0 gives the same rewrite for the same brief. */
-  CENSOR_TEMPERATURE: withDefault(z.coerce.number().min(0).max(2), 0),
-
-  HF_TOKEN: optionalText,
-  HF_CENSOR_MODEL: withDefault(z.string().min(1), 'tiiuae/falcon-7b-instruct'),
-  HF_CENSOR_ENDPOINT_URL: url,
-  /** `text-generation` sends the fine-tune's `### Human: … ### Assistant:` template; `chat-completion` a chat. */
-  HF_CENSOR_TASK: withDefault(z.enum(['text-generation', 'chat-completion']), 'text-generation'),
-  HF_IMAGE_MODEL: withDefault(z.string().min(1), 'stabilityai/stable-diffusion-xl-base-1.0'),
-  HF_IMAGE_ENDPOINT_URL: url,
-
-  REPLICATE_API_TOKEN: optionalText,
-  REPLICATE_BASE_URL: url,
-  REPLICATE_IMAGE_MODEL: withDefault(z.string().min(1), 'black-forest-labs/flux-schnell'),
-  /** Extra inputs for the Replicate model as a JSON object, e.g. {"num_inference_steps":4}. */
-  REPLICATE_IMAGE_INPUT: z.preprocess((v) => {
-    if (v === '' || v === undefined) return undefined;
-    try {
-      return JSON.parse(String(v));
-    } catch {
-      return v;
-    }
-  }, z.record(z.string(), z.unknown(), { error: 'must be a JSON object' }).optional()),
+  // Each hosted provider declares the keys it reads, beside its adapter.
+  ...mergeKeys([...CENSOR_PROVIDERS, ...IMAGE_PROVIDERS]),
 });
 
 const discordSchema = z.object({
@@ -120,9 +84,17 @@ function parse<T extends z.ZodType>(schema: T, env: Record<string, string | unde
   throw new ConfigError(`config: ${name} ${why}`);
 }
 
-/** Parses the settings shared by the CLI and the bot. The only reader of the environment is the entry point that calls this. */
-export function loadSharedConfig(env: Record<string, string | undefined>): SharedConfig {
-  return parse(sharedSchema, env);
+/**
+ * Parses the settings shared by the CLI and the bot. The only reader of the environment is the entry point that
+ * calls this. `extra` are providers registered beyond the built-in ones; their keys are read too.
+ */
+export function loadSharedConfig(
+  env: Record<string, string | undefined>,
+  extra: readonly { keys: z.ZodRawShape }[] = [],
+): SharedConfig {
+  // Extra providers' keys are read on top; the type still describes the built-in keys.
+  if (!extra.length) return parse(sharedSchema, env);
+  return parse(sharedSchema.extend(mergeKeys(extra)), env) as SharedConfig;
 }
 
 /** Parses everything the bot needs; a missing token or application id is one clear line. */

@@ -110,7 +110,7 @@ async function startOpenAi(values: Record<string, string | boolean | undefined>,
   const suffix = (values.suffix as string | undefined) ?? DEFAULT_FINETUNE_SUFFIX;
   if (!/^[\w-]{1,64}$/.test(suffix)) throw new UsageError('--suffix may hold up to 64 letters, digits, - and _');
   const pollMs = parsePollMs(values['poll-ms'] as string | undefined);
-  const client = createFineTuneClient(ctx.config, ctx.engines.fetch);
+  const client = await createFineTuneClient(ctx.config, ctx.engines.fetch);
   const train = await readChatFile(trainFile, 'training');
   const validation = validationFile ? await readChatFile(validationFile, 'validation') : undefined;
   const out = ctx.io.stdout;
@@ -161,7 +161,7 @@ export const finetune: CliCommand = {
     if (positionals.length !== 1 || !positionals[0]) throw new UsageError('give the job id, e.g. ftjob-abc123');
     const jobId = positionals[0];
     const pollMs = parsePollMs(values['poll-ms']);
-    const client = createFineTuneClient(ctx.config, ctx.engines.fetch);
+    const client = await createFineTuneClient(ctx.config, ctx.engines.fetch);
     return withInterrupt((signal) => follow(ctx, client, jobId, pollMs, signal));
   },
 };

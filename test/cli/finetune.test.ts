@@ -125,7 +125,7 @@ describe('finetune status', () => {
     const { createFineTuneClient, startFineTune, uploadTrainingFile } = await import(
       '../../src/services/training/finetune.js'
     );
-    const client = createFineTuneClient(ctx.config);
+    const client = await createFineTuneClient(ctx.config);
     const fileId = await uploadTrainingFile(client, 'train.jsonl', await readFile(TRAIN));
     return (
       await startFineTune(client, {

@@ -45,10 +45,12 @@ describe('the CLI loads what the command uses', () => {
       expect(loaded).not.toContain(heavy);
   });
 
-  test('censor opens no store and loads neither discord.js nor a store adapter', async () => {
+  test('censor on the lexicon loads only the censor: no store, discord.js, hosted SDK or canvas', async () => {
     const loaded = await packagesLoadedBy(['censor', 'a knight with a bloody sword']);
-    for (const unused of ['discord.js', 'keyv', '@keyv/sqlite', '@keyv/redis', '@keyv/postgres', 'pg'])
-      expect(loaded).not.toContain(unused);
+    const unused = ['discord.js', 'keyv', '@keyv/sqlite', '@keyv/redis', '@keyv/postgres', 'pg'];
+    unused.push('openai', '@huggingface/inference', 'replicate', '@napi-rs/canvas', 'sharp');
+    for (const name of unused) expect(loaded).not.toContain(name);
+    expect(loaded).not.toContain(unused);
   });
 
   test('rehearse on the SQLite default loads the SQLite adapter and no Redis or Postgres client', async () => {

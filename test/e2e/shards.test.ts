@@ -4,15 +4,12 @@ import { REPO_ROOT } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { openStore, type Store } from '../../src/services/store/index.js';
 import { FakeDiscord } from '../fakes/discord/index.js';
-import { redisAvailable, startRedis, type TestServer } from '../services/store/servers.js';
+import { redisAvailable, startRedisServer } from '../services/store/redis-server.js';
 
 /**
  * `SHARDS=2 npm start` as a deployment runs it: the ShardingManager forks two bot processes, each identifies as
  * its shard, and Discord (the fake) routes each guild's interactions to its own shard. Both share one Redis store.
  */
-const available = redisAvailable();
-if (!available && process.env.REQUIRE_REDIS === '1')
-  throw new Error('REQUIRE_REDIS=1 but redis-server is not installed');
 
 /** (id >> 22) % 2 is 0 for the first guild and 1 for the second. */
 const GUILDS = [
@@ -31,15 +28,15 @@ function shardProcesses(pid: number): number[] {
     .map((line) => Number.parseInt(line, 10));
 }
 
-describe.skipIf(!available)('two shards on a shared Redis store', () => {
-  let redis: TestServer | undefined;
+describe.skipIf(!redisAvailable)('two shards on a shared Redis store', () => {
+  let redis: Awaited<ReturnType<typeof startRedisServer>> | undefined;
   let fake: FakeDiscord | undefined;
   let store: Store | undefined;
   let manager: ChildProcess | undefined;
   let output = '';
 
   beforeAll(async () => {
-    redis = await startRedis();
+    redis = await startRedisServer();
     fake = await new FakeDiscord({
       shards: 2,
       guilds: GUILDS.map((g) => ({ id: g.id, name: g.name, channels: [{ id: g.stage, name: 'stage' }] })),
@@ -55,7 +52,7 @@ describe.skipIf(!available)('two shards on a shared Redis store', () => {
     if (manager?.exitCode === null) manager.kill('SIGKILL');
     await store?.close();
     await fake?.stop();
-    await redis?.stop();
+    redis?.stop();
   });
 
   test('each guild is performed by its own shard process', async () => {

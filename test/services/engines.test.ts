@@ -4,10 +4,16 @@ import { loadSharedConfig } from '../../src/config.js';
 import { UserFacingError } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { Lexicon } from '../../src/services/censor/lexicon/index.js';
-import { assertEngineReady, createCensorModel, createImageModel } from '../../src/services/engines.js';
+import {
+  assertEngineReady,
+  BUILT_IN_PROVIDERS,
+  createCensorModel,
+  createImageModel,
+} from '../../src/services/engines.js';
 import type { LoopbackServer } from '../fakes/http.js';
 import { startFakeHuggingFace } from '../fakes/huggingface.js';
 import { chatCompletionBody, openAIErrorBody, startFakeOpenAI } from '../fakes/openai.js';
+import { recordedPrompts, recordingImageProvider } from '../fakes/recording-image-provider.js';
 import { startFakeReplicate } from '../fakes/replicate.js';
 
 const lexicon = Lexicon.fromEntries([
@@ -89,6 +95,39 @@ describe('assertEngineReady', () => {
   test('the factories refuse a missing key at construction, not mid-show', () => {
     expect(() => createCensorModel('openai', deps())).toThrow(UserFacingError);
     expect(() => createImageModel('replicate', deps())).toThrow(UserFacingError);
+  });
+});
+
+describe('a provider added in one file and one registry line', () => {
+  // The registry line: the built-in providers plus the test's own.
+  const providers = { ...BUILT_IN_PROVIDERS, image: [...BUILT_IN_PROVIDERS.image, recordingImageProvider] };
+  const withKeys = (env: Record<string, string>) => ({
+    config: loadSharedConfig({ MODEL_RETRIES: '0', ...env }, [recordingImageProvider]),
+    log: silentLogger(),
+    lexicon,
+    providers,
+  });
+
+  test('its own keys are read into the config and checked like a built-in engine', () => {
+    expect(withKeys({ RECORDING_COLOUR: '#ff00aa' }).config).toMatchObject({ RECORDING_COLOUR: '#ff00aa' });
+    expect(() => createImageModel('recording', withKeys({}))).toThrow(
+      'The recording image engine needs RECORDING_COLOUR — set it in .env, or choose the poster engine.',
+    );
+    expect(() => createImageModel('recording', withKeys({ RECORDING_COLOUR: 'pink' }))).toThrow(
+      'The recording image engine needs a #rrggbb colour.',
+    );
+    expect(() => createImageModel('recording', deps({ RECORDING_COLOUR: '#ff00aa' }))).toThrow(
+      'The recording image engine is not an engine this build knows; choose the poster engine.',
+    );
+  });
+
+  test('it renders through the same fallback as the built-in engines', async () => {
+    const model = createImageModel('recording', withKeys({ RECORDING_COLOUR: '#ff00aa', RECORDING_SIDE: '32' }));
+    const first = await model.render({ ...imageRequest, prompt: 'a brand-safe lake' });
+    expect(first).toMatchObject({ engine: 'recording', width: 32, height: 32, contentType: 'image/png' });
+    const fallen = await model.render({ ...imageRequest, prompt: 'please FAIL now' });
+    expect(fallen).toMatchObject({ engine: 'poster', width: 256, height: 256 });
+    expect(recordedPrompts.slice(-2)).toEqual(['a brand-safe lake', 'please FAIL now']);
   });
 });
 

@@ -1,8 +1,12 @@
-import { InferenceClient, setLogger } from '@huggingface/inference';
+import type { InferenceClient } from '@huggingface/inference';
+import { z } from 'zod';
+import { optionalUrl, withDefault } from '../../config-fields.js';
 import { ModelError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { retryAfterFromHeaders } from '../retry.js';
+import { createInferenceClient, HUGGINGFACE_KEYS, withRetryAfter } from '../clients/huggingface.js';
+import { defineProvider } from '../provider.js';
 import {
+  CENSOR_KEYS,
   type CensorPrompt,
   censorSystemPrompt,
   ModelCensor,
@@ -29,21 +33,6 @@ export interface HuggingFaceRewriterOptions {
   log?: Logger;
 }
 
-/**
- * Sends @huggingface/inference's own log lines (it announces every provider it picks) to our logger at debug.
- * The client only has a process-wide logger; every adapter sets the same one, so the last call wins harmlessly.
- */
-export function routeHuggingFaceLogs(log: Logger | undefined): void {
-  const debug = (message: string, ...args: unknown[]) => log?.debug({ args }, `huggingface client: ${message}`);
-  setLogger({
-    debug,
-    info: debug,
-    log: debug,
-    warn: (message, ...args) => log?.warn({ args }, `huggingface client: ${message}`),
-    error: (message, ...args) => log?.error({ args }, `huggingface client: ${message}`),
-  });
-}
-
 /** The prompt of the text-generation task: the template the fine-tune was trained on, led by leniency on appeal. */
 export function huggingFaceCensorPrompt(brief: string, stance: CensorPrompt['stance']): string {
   const prompt = formatHuggingFacePrompt(brief);
@@ -56,67 +45,53 @@ export function huggingFaceCensorPrompt(brief: string, stance: CensorPrompt['sta
  */
 export class HuggingFaceRewriter implements Rewriter {
   readonly name = 'huggingface' as const;
-  readonly #client: InferenceClient;
   readonly #options: HuggingFaceRewriterOptions;
+  #client: Promise<InferenceClient> | undefined;
 
   constructor(options: HuggingFaceRewriterOptions) {
     this.#options = options;
-    this.#client = new InferenceClient(options.token, { retry_on_error: false });
-    routeHuggingFaceLogs(options.log);
+  }
+
+  async ready(): Promise<void> {
+    this.#client ??= createInferenceClient(this.#options.token, this.#options.log);
+    await this.#client;
   }
 
   async rewrite(prompt: CensorPrompt, signal: AbortSignal): Promise<string> {
-    const seen: { retryAfterMs?: number } = {};
-    const baseFetch = this.#options.fetch ?? fetch;
-    const recordingFetch: typeof fetch = async (input, init) => {
-      const response = await baseFetch(input, init);
-      if (!response.ok) seen.retryAfterMs = retryAfterFromHeaders(response.headers);
-      return response;
-    };
-    const callOptions = { signal, fetch: recordingFetch, retry_on_error: false };
+    this.#client ??= createInferenceClient(this.#options.token, this.#options.log);
+    const client = await this.#client;
     const target = {
       model: this.#options.model,
       ...(this.#options.endpointUrl ? { endpointUrl: this.#options.endpointUrl } : {}),
     };
     const temperature = this.#options.temperature ?? 0;
-    try {
-      if (this.#options.task === 'chat-completion') {
-        const output = await this.#client.chatCompletion(
-          {
-            ...target,
-            messages: [
-              { role: 'system', content: censorSystemPrompt(prompt.stance) },
-              { role: 'user', content: prompt.brief },
-            ],
-            max_tokens: prompt.maxTokens,
-            stop: [...HUGGINGFACE_STOP_SEQUENCES],
-            temperature,
-          },
-          callOptions,
-        );
-        const content = output?.choices?.[0]?.message?.content;
-        if (typeof content !== 'string') throw new ModelError(this.name, 'returned no text');
-        return content;
-      }
-      const inputs = huggingFaceCensorPrompt(prompt.brief, prompt.stance);
-      const output = await this.#client.textGeneration(
-        {
-          ...target,
-          inputs,
-          parameters: { max_new_tokens: prompt.maxTokens, stop: [...HUGGINGFACE_STOP_SEQUENCES], temperature },
-        },
-        callOptions,
+    const stop = [...HUGGINGFACE_STOP_SEQUENCES];
+    if (this.#options.task === 'chat-completion') {
+      const messages = [
+        { role: 'system', content: censorSystemPrompt(prompt.stance) },
+        { role: 'user', content: prompt.brief },
+      ];
+      const output = await withRetryAfter(this.#options.fetch, (fetch) =>
+        client.chatCompletion(
+          { ...target, messages, max_tokens: prompt.maxTokens, stop, temperature },
+          { signal, fetch, retry_on_error: false },
+        ),
       );
-      const text = output?.generated_text;
-      if (typeof text !== 'string') throw new ModelError(this.name, 'returned no text');
-      // Some servers echo the prompt before the completion.
-      return text.startsWith(inputs) ? text.slice(inputs.length) : text;
-    } catch (err) {
-      if (seen.retryAfterMs !== undefined && typeof err === 'object' && err !== null && !('retryAfterMs' in err)) {
-        Object.assign(err, { retryAfterMs: seen.retryAfterMs });
-      }
-      throw err;
+      const content = output?.choices?.[0]?.message?.content;
+      if (typeof content !== 'string') throw new ModelError(this.name, 'returned no text');
+      return content;
     }
+    const inputs = huggingFaceCensorPrompt(prompt.brief, prompt.stance);
+    const output = await withRetryAfter(this.#options.fetch, (fetch) =>
+      client.textGeneration(
+        { ...target, inputs, parameters: { max_new_tokens: prompt.maxTokens, stop, temperature } },
+        { signal, fetch, retry_on_error: false },
+      ),
+    );
+    const text = output?.generated_text;
+    if (typeof text !== 'string') throw new ModelError(this.name, 'returned no text');
+    // Some servers echo the prompt before the completion.
+    return text.startsWith(inputs) ? text.slice(inputs.length) : text;
   }
 }
 
@@ -127,3 +102,27 @@ export function createHuggingFaceCensor(options: HuggingFaceCensorOptions): Mode
   const { lexicon, style, retry, log, ...rewriter } = options;
   return new ModelCensor({ rewriter: new HuggingFaceRewriter({ ...rewriter, log }), lexicon, style, retry, log });
 }
+
+/** The `huggingface` censor provider: HF_TOKEN, a model id or a dedicated endpoint, and how it is called. */
+export const huggingFaceCensorProvider = defineProvider({
+  name: 'huggingface',
+  keys: {
+    ...HUGGINGFACE_KEYS,
+    ...CENSOR_KEYS,
+    HF_CENSOR_MODEL: withDefault(z.string().min(1), 'tiiuae/falcon-7b-instruct'),
+    HF_CENSOR_ENDPOINT_URL: optionalUrl,
+    /** `text-generation` sends the fine-tune's `### Human: … ### Assistant:` template; `chat-completion` a chat. */
+    HF_CENSOR_TASK: withDefault(z.enum(HUGGINGFACE_CENSOR_TASKS), 'text-generation'),
+  },
+  required: ['HF_TOKEN'],
+  create: (config, deps, model?: string): Rewriter =>
+    new HuggingFaceRewriter({
+      token: config.HF_TOKEN as string,
+      model: model ?? config.HF_CENSOR_MODEL,
+      task: config.HF_CENSOR_TASK,
+      temperature: config.CENSOR_TEMPERATURE,
+      log: deps.log,
+      ...(config.HF_CENSOR_ENDPOINT_URL ? { endpointUrl: config.HF_CENSOR_ENDPOINT_URL } : {}),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    }),
+});

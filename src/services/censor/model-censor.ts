@@ -1,9 +1,16 @@
+import { z } from 'zod';
+import { withDefault } from '../../config-fields.js';
 import type { Logger } from '../../logger.js';
-import { asModelError, isTransient, type RetryPolicy, withRetry } from '../retry.js';
+import { callHosted } from '../hosted-call.js';
+import type { RetryPolicy } from '../retry.js';
+import { layeredLexicon } from './layered.js';
 import type { Lexicon } from './lexicon/index.js';
 import { rewriteFromModel } from './model-rewrite.js';
 import { CENSOR_SYSTEM_PROMPT } from './prompts.js';
-import type { CensorModel, CensorRequest, CensorResult, LexiconOverrides, Stance } from './types.js';
+import type { CensorModel, CensorRequest, CensorResult, Stance } from './types.js';
+
+/** The key every hosted censor reads: its temperature; 0 gives the same rewrite for the same brief. */
+export const CENSOR_KEYS = { CENSOR_TEMPERATURE: withDefault(z.coerce.number().min(0).max(2), 0) };
 
 /** What a hosted censor is asked for one brief. */
 export interface CensorPrompt {
@@ -16,6 +23,8 @@ export interface CensorPrompt {
 /** One hosted language model that rewrites a brief. It answers the raw text; everything else is done here. */
 export interface Rewriter {
   readonly name: 'openai' | 'huggingface';
+  /** Loads what the first call needs (the SDK), so its deadline counts only the call. */
+  ready?(): Promise<void>;
   rewrite(prompt: CensorPrompt, signal: AbortSignal): Promise<string>;
 }
 
@@ -49,9 +58,6 @@ export interface ModelCensorOptions {
   log?: Logger;
 }
 
-/** How many guilds' layered lexicons are kept compiled. */
-const OVERRIDE_CACHE_SIZE = 64;
-
 /**
  * A censor backed by a hosted language model. A brief with a `block` term is refused here and never leaves the
  * building; every other brief goes to the model under a deadline with bounded retries, and its answer goes through
@@ -64,7 +70,6 @@ export class ModelCensor implements CensorModel {
   readonly #style: string;
   readonly #retry: Partial<RetryPolicy>;
   readonly #log: Logger | undefined;
-  readonly #layered = new Map<string, Lexicon>();
 
   constructor(options: ModelCensorOptions) {
     this.#rewriter = options.rewriter;
@@ -83,25 +88,20 @@ export class ModelCensor implements CensorModel {
     request.signal?.throwIfAborted();
     const engine = this.name;
     const stance = request.stance ?? 'standard';
-    const lexicon = this.#lexiconFor(request.overrides);
+    const lexicon = layeredLexicon(this.#lexicon, request.overrides);
     const briefMatches = lexicon.scan(request.brief);
     if (briefMatches.some((m) => m.entry.tier === 'block')) {
       return { ...lexicon.rewrite(request.brief, stance), engine };
     }
     const prompt: CensorPrompt = { brief: request.brief, stance, maxTokens: maxRewriteTokens(request.brief) };
-    let raw: string;
-    try {
-      raw = await withRetry((signal) => this.#rewriter.rewrite(prompt, signal), {
-        ...this.#retry,
-        signal: request.signal,
-        isRetryable: isTransient,
-        onRetry: ({ attempt, delayMs, err }) =>
-          this.#log?.info({ err, engine, attempt, delayMs }, 'censor engine call failed; retrying'),
-      });
-    } catch (err) {
-      if (request.signal?.aborted) throw err;
-      throw asModelError(engine, err);
-    }
+    await this.#rewriter.ready?.();
+    const raw = await callHosted((signal) => this.#rewriter.rewrite(prompt, signal), {
+      engine,
+      kind: 'censor',
+      retry: this.#retry,
+      signal: request.signal,
+      log: this.#log,
+    });
     return rewriteFromModel({
       brief: request.brief,
       raw,
@@ -111,18 +111,5 @@ export class ModelCensor implements CensorModel {
       engine,
       briefMatches,
     });
-  }
-
-  #lexiconFor(overrides: LexiconOverrides | undefined): Lexicon {
-    if (!overrides || (overrides.add.length === 0 && overrides.remove.length === 0)) return this.#lexicon;
-    const key = JSON.stringify([overrides.add, [...overrides.remove].sort()]);
-    let layered = this.#layered.get(key);
-    if (layered) this.#layered.delete(key);
-    else {
-      layered = this.#lexicon.withOverrides(overrides);
-      if (this.#layered.size >= OVERRIDE_CACHE_SIZE) this.#layered.delete(this.#layered.keys().next().value as string);
-    }
-    this.#layered.set(key, layered);
-    return layered;
   }
 }

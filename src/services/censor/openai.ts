@@ -1,14 +1,17 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+import { z } from 'zod';
+import { withDefault } from '../../config-fields.js';
 import { ModelError } from '../../errors.js';
+import { createOpenAIClient, OPENAI_KEYS } from '../clients/openai.js';
+import { defineProvider } from '../provider.js';
 import {
+  CENSOR_KEYS,
   type CensorPrompt,
   censorSystemPrompt,
   ModelCensor,
   type ModelCensorOptions,
   type Rewriter,
 } from './model-censor.js';
-
-export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 /** Where a chat censor must stop: a blank line before commentary, or a next turn it starts to write. */
 export const OPENAI_STOP_SEQUENCES = ['\n\n', '\n###', '\nHuman:', '\nUser:'];
@@ -31,35 +34,28 @@ export interface OpenAIRewriterOptions {
  */
 export class OpenAIRewriter implements Rewriter {
   readonly name = 'openai' as const;
-  readonly #client: OpenAI;
-  readonly #model: string;
-  readonly #temperature: number;
+  readonly #options: OpenAIRewriterOptions;
+  #client: Promise<OpenAI> | undefined;
 
   constructor(options: OpenAIRewriterOptions) {
-    this.#client = new OpenAI({
-      apiKey: options.apiKey,
-      baseURL: options.baseURL ?? OPENAI_DEFAULT_BASE_URL,
-      // Only our config decides where requests go and on whose account; the SDK would read the environment.
-      organization: null,
-      project: null,
-      maxRetries: 0,
-      timeout: options.timeoutMs ?? 60_000,
-      logLevel: 'off',
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-    this.#model = options.model;
-    this.#temperature = options.temperature ?? 0;
+    this.#options = options;
+  }
+
+  async ready(): Promise<void> {
+    this.#client ??= createOpenAIClient(this.#options);
+    await this.#client;
   }
 
   async rewrite(prompt: CensorPrompt, signal: AbortSignal): Promise<string> {
-    const completion = await this.#client.chat.completions.create(
+    this.#client ??= createOpenAIClient(this.#options);
+    const completion = await (await this.#client).chat.completions.create(
       {
-        model: this.#model,
+        model: this.#options.model,
         messages: [
           { role: 'system', content: censorSystemPrompt(prompt.stance) },
           { role: 'user', content: prompt.brief },
         ],
-        temperature: this.#temperature,
+        temperature: this.#options.temperature ?? 0,
         max_completion_tokens: prompt.maxTokens,
         stop: OPENAI_STOP_SEQUENCES,
         n: 1,
@@ -87,3 +83,19 @@ export function createOpenAICensor(options: OpenAICensorOptions): ModelCensor {
   const { lexicon, style, retry, log, ...rewriter } = options;
   return new ModelCensor({ rewriter: new OpenAIRewriter(rewriter), lexicon, style, retry, log });
 }
+
+/** The `openai` censor provider: OPENAI_API_KEY and a chat model or fine-tune. */
+export const openAICensorProvider = defineProvider({
+  name: 'openai',
+  keys: { ...OPENAI_KEYS, ...CENSOR_KEYS, OPENAI_CENSOR_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini') },
+  required: ['OPENAI_API_KEY'],
+  create: (config, deps, model?: string): Rewriter =>
+    new OpenAIRewriter({
+      apiKey: config.OPENAI_API_KEY as string,
+      model: model ?? config.OPENAI_CENSOR_MODEL,
+      temperature: config.CENSOR_TEMPERATURE,
+      timeoutMs: config.MODEL_TIMEOUT_MS,
+      ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    }),
+});

@@ -1,4 +1,4 @@
-import { createCanvas, type Image, loadImage } from '@napi-rs/canvas';
+import type { Image } from '@napi-rs/canvas';
 import { ModelError } from '../../errors.js';
 import { HttpStatusError, retryAfterFromHeaders } from '../retry.js';
 import type { RenderedImage } from './types.js';
@@ -109,6 +109,7 @@ export async function checkImage(input: Uint8Array, options: CheckImageOptions):
   if (header.width * header.height > MAX_DECODE_PIXELS) {
     throw new ModelError(engine, `returned a ${header.width}×${header.height} image, too large to decode`);
   }
+  const { loadImage } = await import('@napi-rs/canvas');
   let image: Image;
   try {
     image = await loadImage(bytes);
@@ -122,10 +123,17 @@ export async function checkImage(input: Uint8Array, options: CheckImageOptions):
   return reencode(image, { engine, maxBytes, maxSide, lossless: type === 'image/png' || type === 'image/gif' });
 }
 
+/** An engine's answer, checked, as the image the show uses. */
+export async function renderedImage(bytes: Uint8Array, engine: RenderedImage['engine']): Promise<RenderedImage> {
+  const checked = await checkImage(bytes, { engine });
+  return { png: checked.bytes, contentType: checked.contentType, width: checked.width, height: checked.height, engine };
+}
+
 async function reencode(
   image: Image,
   options: { engine: string; maxBytes: number; maxSide: number; lossless: boolean },
 ): Promise<CheckedImage> {
+  const { createCanvas } = await import('@napi-rs/canvas');
   let scale = Math.min(1, options.maxSide / Math.max(image.width, image.height));
   let size = 0;
   for (let round = 0; round < MAX_ENCODE_ROUNDS; round++) {

@@ -1,9 +1,13 @@
-import { InferenceClient } from '@huggingface/inference';
+import type { InferenceClient } from '@huggingface/inference';
+import { z } from 'zod';
+import { optionalUrl, withDefault } from '../../config-fields.js';
 import { ModelError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { routeHuggingFaceLogs } from '../censor/huggingface.js';
-import { asModelError, isTransient, type RetryPolicy, retryAfterFromHeaders, withRetry } from '../retry.js';
-import { checkImage } from './check.js';
+import { createInferenceClient, HUGGINGFACE_KEYS, withRetryAfter } from '../clients/huggingface.js';
+import { callHosted } from '../hosted-call.js';
+import { defineProvider, retryPolicyFrom } from '../provider.js';
+import type { RetryPolicy } from '../retry.js';
+import { renderedImage } from './check.js';
 import type { ImageModel, ImageRequest, RenderedImage } from './types.js';
 
 export interface HuggingFaceImageOptions {
@@ -18,69 +22,63 @@ export interface HuggingFaceImageOptions {
   log?: Logger;
 }
 
-/**
- * The `huggingface` image engine, through @huggingface/inference's text-to-image task. The client's own retry
- * on 503 is off (it has no limit); the retry layer retries within bounds, honouring Retry-After.
- */
+/** The `huggingface` image engine, through @huggingface/inference's text-to-image task. */
 export class HuggingFaceImageModel implements ImageModel {
   readonly name = 'huggingface' as const;
-  readonly #client: InferenceClient;
   readonly #options: HuggingFaceImageOptions;
+  #client: Promise<InferenceClient> | undefined;
 
   constructor(options: HuggingFaceImageOptions) {
     this.#options = options;
-    this.#client = new InferenceClient(options.token, { retry_on_error: false });
-    routeHuggingFaceLogs(options.log);
   }
 
   async render(request: ImageRequest): Promise<RenderedImage> {
-    try {
-      return await withRetry((signal) => this.#renderOnce(request, signal), {
-        ...this.#options.retry,
-        signal: request.signal,
-        isRetryable: isTransient,
-        onRetry: ({ attempt, delayMs, err }) =>
-          this.#options.log?.info({ err, engine: this.name, attempt, delayMs }, 'image engine call failed; retrying'),
-      });
-    } catch (err) {
-      if (request.signal?.aborted) throw err;
-      throw asModelError(this.name, err);
-    }
+    // The SDK loads before the first attempt's deadline starts.
+    this.#client ??= createInferenceClient(this.#options.token, this.#options.log);
+    const client = await this.#client;
+    return callHosted((signal) => this.#renderOnce(client, request, signal), {
+      engine: this.name,
+      kind: 'image',
+      retry: this.#options.retry,
+      signal: request.signal,
+      log: this.#options.log,
+    });
   }
 
-  async #renderOnce(request: ImageRequest, signal: AbortSignal): Promise<RenderedImage> {
-    const seen: { retryAfterMs?: number } = {};
-    const baseFetch = this.#options.fetch ?? fetch;
-    const recordingFetch: typeof fetch = async (input, init) => {
-      const response = await baseFetch(input, init);
-      if (!response.ok) seen.retryAfterMs = retryAfterFromHeaders(response.headers);
-      return response;
-    };
-    let blob: Blob;
-    try {
-      blob = await this.#client.textToImage(
+  async #renderOnce(client: InferenceClient, request: ImageRequest, signal: AbortSignal): Promise<RenderedImage> {
+    const { model, endpointUrl } = this.#options;
+    const blob = await withRetryAfter(this.#options.fetch, (fetch) =>
+      client.textToImage(
         {
-          model: this.#options.model,
-          ...(this.#options.endpointUrl ? { endpointUrl: this.#options.endpointUrl } : {}),
+          model,
+          ...(endpointUrl ? { endpointUrl } : {}),
           inputs: request.prompt,
           parameters: { seed: request.seed, width: request.width ?? 1024, height: request.height ?? 1024 },
         },
-        { signal, fetch: recordingFetch, retry_on_error: false, outputType: 'blob' },
-      );
-    } catch (err) {
-      if (seen.retryAfterMs !== undefined && typeof err === 'object' && err !== null && !('retryAfterMs' in err)) {
-        Object.assign(err, { retryAfterMs: seen.retryAfterMs });
-      }
-      throw err;
-    }
+        { signal, fetch, retry_on_error: false, outputType: 'blob' },
+      ),
+    );
     if (!(blob instanceof Blob)) throw new ModelError(this.name, 'returned no image');
-    const checked = await checkImage(new Uint8Array(await blob.arrayBuffer()), { engine: this.name });
-    return {
-      png: checked.bytes,
-      contentType: checked.contentType,
-      width: checked.width,
-      height: checked.height,
-      engine: this.name,
-    };
+    return renderedImage(new Uint8Array(await blob.arrayBuffer()), this.name);
   }
 }
+
+/** The `huggingface` image provider: HF_TOKEN, a text-to-image model or a dedicated endpoint. */
+export const huggingFaceImageProvider = defineProvider({
+  name: 'huggingface',
+  keys: {
+    ...HUGGINGFACE_KEYS,
+    HF_IMAGE_MODEL: withDefault(z.string().min(1), 'stabilityai/stable-diffusion-xl-base-1.0'),
+    HF_IMAGE_ENDPOINT_URL: optionalUrl,
+  },
+  required: ['HF_TOKEN'],
+  create: (config, deps): ImageModel =>
+    new HuggingFaceImageModel({
+      token: config.HF_TOKEN as string,
+      model: config.HF_IMAGE_MODEL,
+      retry: retryPolicyFrom(config),
+      log: deps.log,
+      ...(config.HF_IMAGE_ENDPOINT_URL ? { endpointUrl: config.HF_IMAGE_ENDPOINT_URL } : {}),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    }),
+});

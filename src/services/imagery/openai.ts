@@ -1,8 +1,13 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+import { z } from 'zod';
+import { withDefault } from '../../config-fields.js';
 import { ModelError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { asModelError, isTransient, type RetryPolicy, withRetry } from '../retry.js';
-import { checkImage, fetchImageBytes } from './check.js';
+import { createOpenAIClient, OPENAI_KEYS } from '../clients/openai.js';
+import { callHosted } from '../hosted-call.js';
+import { defineProvider, retryPolicyFrom } from '../provider.js';
+import type { RetryPolicy } from '../retry.js';
+import { fetchImageBytes, renderedImage } from './check.js';
 import type { ImageModel, ImageRequest, RenderedImage } from './types.js';
 
 export interface OpenAIImageOptions {
@@ -23,41 +28,30 @@ export interface OpenAIImageOptions {
  */
 export class OpenAIImageModel implements ImageModel {
   readonly name = 'openai' as const;
-  readonly #client: OpenAI;
   readonly #options: OpenAIImageOptions;
+  #client: Promise<OpenAI> | undefined;
 
   constructor(options: OpenAIImageOptions) {
     this.#options = options;
-    this.#client = new OpenAI({
-      apiKey: options.apiKey,
-      baseURL: options.baseURL ?? 'https://api.openai.com/v1',
-      organization: null,
-      project: null,
-      maxRetries: 0,
-      timeout: options.retry?.timeoutMs ?? 60_000,
-      logLevel: 'off',
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
   }
 
   async render(request: ImageRequest): Promise<RenderedImage> {
-    try {
-      return await withRetry((signal) => this.#renderOnce(request, signal), {
-        ...this.#options.retry,
-        signal: request.signal,
-        isRetryable: isTransient,
-        onRetry: ({ attempt, delayMs, err }) =>
-          this.#options.log?.info({ err, engine: this.name, attempt, delayMs }, 'image engine call failed; retrying'),
-      });
-    } catch (err) {
-      if (request.signal?.aborted) throw err;
-      throw asModelError(this.name, err);
-    }
+    // The SDK loads before the first attempt's deadline starts.
+    const { apiKey, baseURL, fetch } = this.#options;
+    this.#client ??= createOpenAIClient({ apiKey, baseURL, timeoutMs: this.#options.retry?.timeoutMs, fetch });
+    const client = await this.#client;
+    return callHosted((signal) => this.#renderOnce(client, request, signal), {
+      engine: this.name,
+      kind: 'image',
+      retry: this.#options.retry,
+      signal: request.signal,
+      log: this.#options.log,
+    });
   }
 
-  async #renderOnce(request: ImageRequest, signal: AbortSignal): Promise<RenderedImage> {
-    const model = this.#options.model;
-    const response = await this.#client.images.generate(
+  async #renderOnce(client: OpenAI, request: ImageRequest, signal: AbortSignal): Promise<RenderedImage> {
+    const { model, fetch } = this.#options;
+    const response = await client.images.generate(
       {
         model,
         prompt: request.prompt,
@@ -71,15 +65,32 @@ export class OpenAIImageModel implements ImageModel {
     let bytes: Buffer;
     if (typeof image?.b64_json === 'string' && image.b64_json) bytes = Buffer.from(image.b64_json, 'base64');
     else if (typeof image?.url === 'string') {
-      bytes = await fetchImageBytes(image.url, { engine: this.name, signal, fetch: this.#options.fetch });
+      bytes = await fetchImageBytes(image.url, { engine: this.name, signal, fetch });
     } else throw new ModelError(this.name, 'returned no image');
-    const checked = await checkImage(bytes, { engine: this.name });
-    return {
-      png: checked.bytes,
-      contentType: checked.contentType,
-      width: checked.width,
-      height: checked.height,
-      engine: this.name,
-    };
+    return renderedImage(bytes, this.name);
   }
 }
+
+/** The `openai` image provider: OPENAI_API_KEY, and the model and size it asks for. */
+export const openAIImageProvider = defineProvider({
+  name: 'openai',
+  keys: {
+    ...OPENAI_KEYS,
+    OPENAI_IMAGE_MODEL: withDefault(z.string().min(1), 'gpt-image-1'),
+    OPENAI_IMAGE_SIZE: withDefault(
+      z.string().regex(/^(?:\d{2,4}x\d{2,4}|auto)$/, 'must be WIDTHxHEIGHT or auto'),
+      '1024x1024',
+    ),
+  },
+  required: ['OPENAI_API_KEY'],
+  create: (config, deps): ImageModel =>
+    new OpenAIImageModel({
+      apiKey: config.OPENAI_API_KEY as string,
+      model: config.OPENAI_IMAGE_MODEL,
+      size: config.OPENAI_IMAGE_SIZE,
+      retry: retryPolicyFrom(config),
+      log: deps.log,
+      ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    }),
+});

@@ -1,16 +1,13 @@
-import Replicate, { type Prediction } from 'replicate';
+import type Replicate from 'replicate';
+import type { Prediction } from 'replicate';
+import { z } from 'zod';
+import { optionalText, optionalUrl, withDefault } from '../../config-fields.js';
 import { ModelError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import {
-  asModelError,
-  HttpStatusError,
-  isTransient,
-  type RetryPolicy,
-  retryAfterFromHeaders,
-  sleep,
-  withRetry,
-} from '../retry.js';
-import { checkImage, fetchImageBytes } from './check.js';
+import { callHosted } from '../hosted-call.js';
+import { defineProvider, retryPolicyFrom } from '../provider.js';
+import { HttpStatusError, isTransient, type RetryPolicy, retryAfterFromHeaders, sleep } from '../retry.js';
+import { fetchImageBytes, renderedImage } from './check.js';
 import type { ImageModel, ImageRequest, RenderedImage } from './types.js';
 
 export const REPLICATE_DEFAULT_BASE_URL = 'https://api.replicate.com/v1';
@@ -69,43 +66,55 @@ function firstUrl(output: unknown): string | undefined {
  */
 export class ReplicateImageModel implements ImageModel {
   readonly name = 'replicate' as const;
-  readonly #client: Replicate;
   readonly #options: ReplicateImageOptions;
   readonly #ref: { model: string; version?: string };
+  #client: Promise<Replicate> | undefined;
 
   constructor(options: ReplicateImageOptions) {
     const ref = parseReplicateModel(options.model);
     if (!ref) throw new ModelError(this.name, `"${options.model}" is not owner/name or owner/name:version`);
     this.#ref = ref;
     this.#options = options;
-    this.#client = new Replicate({
-      auth: options.apiToken,
-      baseUrl: options.baseUrl ?? REPLICATE_DEFAULT_BASE_URL,
-      useFileOutput: false,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
   }
 
   async render(request: ImageRequest): Promise<RenderedImage> {
     const retry = this.#options.retry ?? {};
-    try {
-      return await withRetry((signal) => this.#renderOnce(request, signal, retry.timeoutMs ?? 60_000), {
-        ...retry,
-        signal: request.signal,
-        isRetryable: (err) => !(err instanceof HttpStatusError && err.status === 429) && isTransient(err),
-        onRetry: ({ attempt, delayMs, err }) =>
-          this.#options.log?.info({ err, engine: this.name, attempt, delayMs }, 'image engine call failed; retrying'),
-      });
-    } catch (err) {
-      if (request.signal?.aborted) throw err;
-      throw asModelError(this.name, err);
-    }
+    // The SDK loads before the first attempt's deadline starts.
+    const client = await this.#sdk();
+    return callHosted((signal) => this.#renderOnce(client, request, signal, retry.timeoutMs ?? 60_000), {
+      engine: this.name,
+      kind: 'image',
+      retry,
+      signal: request.signal,
+      log: this.#options.log,
+      isRetryable: (err) => !(err instanceof HttpStatusError && err.status === 429) && isTransient(err),
+    });
   }
 
-  async #renderOnce(request: ImageRequest, signal: AbortSignal, timeoutMs: number): Promise<RenderedImage> {
+  /** The SDK loads on first use. */
+  async #sdk(): Promise<Replicate> {
+    const { apiToken, baseUrl, fetch } = this.#options;
+    this.#client ??= import('replicate').then(
+      ({ default: ReplicateSdk }) =>
+        new ReplicateSdk({
+          auth: apiToken,
+          baseUrl: baseUrl ?? REPLICATE_DEFAULT_BASE_URL,
+          useFileOutput: false,
+          ...(fetch ? { fetch } : {}),
+        }),
+    );
+    return this.#client;
+  }
+
+  async #renderOnce(
+    client: Replicate,
+    request: ImageRequest,
+    signal: AbortSignal,
+    timeoutMs: number,
+  ): Promise<RenderedImage> {
     let prediction: Prediction | undefined;
     try {
-      prediction = await this.#client.predictions.create({
+      prediction = await client.predictions.create({
         ...(this.#ref.version ? { version: this.#ref.version } : { model: this.#ref.model }),
         input: replicateInput(request, this.#options.input),
         wait: Math.max(1, Math.min(60, Math.floor(timeoutMs / 1000))),
@@ -113,10 +122,10 @@ export class ReplicateImageModel implements ImageModel {
       });
       while (!TERMINAL.has(prediction.status)) {
         await sleep(this.#options.pollIntervalMs ?? 1000, signal);
-        prediction = await this.#client.predictions.get(prediction.id, { signal });
+        prediction = await client.predictions.get(prediction.id, { signal });
       }
     } catch (err) {
-      if (signal.aborted && prediction?.id) this.#cancel(prediction.id);
+      if (signal.aborted && prediction?.id) this.#cancel(client, prediction.id);
       throw plainError(err);
     }
     if (prediction.status !== 'succeeded') {
@@ -125,18 +134,11 @@ export class ReplicateImageModel implements ImageModel {
     const url = firstUrl(prediction.output);
     if (!url) throw new ModelError(this.name, 'prediction succeeded without an image URL');
     const bytes = await fetchImageBytes(url, { engine: this.name, signal, fetch: this.#options.fetch });
-    const checked = await checkImage(bytes, { engine: this.name });
-    return {
-      png: checked.bytes,
-      contentType: checked.contentType,
-      width: checked.width,
-      height: checked.height,
-      engine: this.name,
-    };
+    return renderedImage(bytes, this.name);
   }
 
-  #cancel(id: string): void {
-    this.#client.predictions.cancel(id, { signal: AbortSignal.timeout(5_000) }).catch((err: unknown) => {
+  #cancel(client: Replicate, id: string): void {
+    client.predictions.cancel(id, { signal: AbortSignal.timeout(5_000) }).catch((err: unknown) => {
       this.#options.log?.debug(
         { err, engine: this.name, predictionId: id },
         'could not cancel an abandoned prediction',
@@ -158,3 +160,37 @@ function plainError(err: unknown): unknown {
     retryAfterFromHeaders(response.headers),
   );
 }
+
+/** The `replicate` image provider: REPLICATE_API_TOKEN and a model reference, with optional extra inputs. */
+export const replicateImageProvider = defineProvider({
+  name: 'replicate',
+  keys: {
+    REPLICATE_API_TOKEN: optionalText,
+    REPLICATE_BASE_URL: optionalUrl,
+    REPLICATE_IMAGE_MODEL: withDefault(z.string().min(1), 'black-forest-labs/flux-schnell'),
+    /** Extra inputs for the Replicate model as a JSON object, e.g. {"num_inference_steps":4}. */
+    REPLICATE_IMAGE_INPUT: z.preprocess((v) => {
+      if (v === '' || v === undefined) return undefined;
+      try {
+        return JSON.parse(String(v));
+      } catch {
+        return v;
+      }
+    }, z.record(z.string(), z.unknown(), { error: 'must be a JSON object' }).optional()),
+  },
+  required: ['REPLICATE_API_TOKEN'],
+  check: (config) =>
+    parseReplicateModel(config.REPLICATE_IMAGE_MODEL)
+      ? undefined
+      : `needs REPLICATE_IMAGE_MODEL as owner/name or owner/name:version (it is "${config.REPLICATE_IMAGE_MODEL}")`,
+  create: (config, deps): ImageModel =>
+    new ReplicateImageModel({
+      apiToken: config.REPLICATE_API_TOKEN as string,
+      model: config.REPLICATE_IMAGE_MODEL,
+      retry: retryPolicyFrom(config),
+      log: deps.log,
+      ...(config.REPLICATE_BASE_URL ? { baseUrl: config.REPLICATE_BASE_URL } : {}),
+      ...(config.REPLICATE_IMAGE_INPUT ? { input: config.REPLICATE_IMAGE_INPUT } : {}),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    }),
+});

@@ -1,8 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import OpenAI, { APIError, toFile } from 'openai';
+import type OpenAI from 'openai';
+import { APIError, toFile } from 'openai';
 import type { FineTuningJob, FineTuningJobEvent } from 'openai/resources/fine-tuning/jobs/jobs';
 import type { SharedConfig } from '../../config.js';
 import { UserFacingError } from '../../errors.js';
+import { createOpenAIClient } from '../clients/openai.js';
 
 export type { FineTuningJob, FineTuningJobEvent };
 
@@ -27,22 +29,17 @@ export type FineTuneClient = Pick<OpenAI, 'files' | 'fineTuning'>;
  * Builds the OpenAI client for fine-tuning from the config. `fetch` reaches a fake in tests. A missing key is
  * refused here, before any file is read or sent.
  */
-export function createFineTuneClient(config: SharedConfig, fetchImpl?: typeof fetch): FineTuneClient {
+export async function createFineTuneClient(config: SharedConfig, fetchImpl?: typeof fetch): Promise<FineTuneClient> {
   if (!config.OPENAI_API_KEY) {
     throw new UserFacingError(
       'fine-tuning needs OPENAI_API_KEY: set it in .env (https://platform.openai.com/api-keys)',
     );
   }
-  return new OpenAI({
+  return createOpenAIClient({
     apiKey: config.OPENAI_API_KEY,
-    baseURL: config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
-    // Only the config decides where requests go and on whose account; the SDK would read the environment.
-    organization: null,
-    project: null,
-    adminAPIKey: null,
-    logLevel: 'off',
+    baseURL: config.OPENAI_BASE_URL,
     maxRetries: config.MODEL_RETRIES,
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    fetch: fetchImpl,
   });
 }
 

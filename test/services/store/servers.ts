@@ -1,54 +1,16 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { GUILD_A, GUILD_B, newPerformance, type useStores } from './helpers.js';
+import { freePort } from './redis-server.js';
 
-/** Real database servers for the store's tests, each on a free loopback port and a throwaway data folder. */
+/** A real PostgreSQL server for the store's tests, on a free loopback port and a throwaway data folder. */
 export interface TestServer {
   url: string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-export const redisAvailable = () => spawnSync('redis-server', ['--version']).status === 0;
-
-export async function startRedis(): Promise<TestServer> {
-  const port = await freePort();
-  const redis: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('redis-server did not start within 10 s')), 10_000);
-    redis.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    redis.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async stop() {
-      if (redis.exitCode !== null) return;
-      const exited = new Promise((resolve) => redis.once('exit', resolve));
-      redis.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 /** PostgreSQL's server programs: PG_BIN, else the newest Debian install under /usr/lib/postgresql. */

@@ -23,7 +23,7 @@ async function start(options: FineTuningFakeOptions = {}) {
     OPENAI_BASE_URL: `${server.url}/v1`,
     MODEL_RETRIES: '0',
   });
-  return { fake, client: createFineTuneClient(config) };
+  return { fake, client: await createFineTuneClient(config) };
 }
 
 async function collect(client: FineTuneClient, jobId: string, signal?: AbortSignal) {
@@ -124,12 +124,12 @@ describe('fine-tuning against the fake OpenAI', () => {
       OPENAI_BASE_URL: `${server.url}/v1`,
       MODEL_RETRIES: '0',
     });
-    await expect(uploadTrainingFile(createFineTuneClient(config), 'a.jsonl', Buffer.from('x'))).rejects.toThrow(
+    await expect(uploadTrainingFile(await createFineTuneClient(config), 'a.jsonl', Buffer.from('x'))).rejects.toThrow(
       /refused the API key \(401\)/,
     );
   });
 
-  test('without OPENAI_API_KEY nothing is built', () => {
-    expect(() => createFineTuneClient(loadSharedConfig({}))).toThrow(/needs OPENAI_API_KEY/);
+  test('without OPENAI_API_KEY nothing is built', async () => {
+    await expect(createFineTuneClient(loadSharedConfig({}))).rejects.toThrow(/needs OPENAI_API_KEY/);
   });
 });

@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createLogger } from '../../../src/logger.js';
-import { FallbackImageModel } from '../../../src/services/imagery/fallback.js';
-import { PosterModel } from '../../../src/services/imagery/poster/index.js';
-import { ReplicateImageModel } from '../../../src/services/imagery/replicate.js';
-import type { LoopbackServer } from '../../fakes/http.js';
-import { type FakeReplicateOptions, startFakeReplicate } from '../../fakes/replicate.js';
+import { createLogger } from '../../src/logger.js';
+import { fallbackImageModel } from '../../src/services/fallback.js';
+import { PosterModel } from '../../src/services/imagery/poster/index.js';
+import { ReplicateImageModel } from '../../src/services/imagery/replicate.js';
+import type { LoopbackServer } from '../fakes/http.js';
+import { type FakeReplicateOptions, startFakeReplicate } from '../fakes/replicate.js';
 
 const request = {
   prompt: 'a knight with a letter opener, flat vectors',
@@ -38,10 +38,10 @@ async function fallbackWith(fake: FakeReplicateOptions) {
     retry: { retries: 1, timeoutMs: 500, baseDelayMs: 1, maxDelayMs: 2 },
     log,
   });
-  return { model: new FallbackImageModel({ primary, backup: new PosterModel(), log }), lines };
+  return { model: fallbackImageModel({ primary, backup: new PosterModel(), log }), lines };
 }
 
-describe('FallbackImageModel', () => {
+describe('fallbackImageModel', () => {
   test.each<[string, FakeReplicateOptions]>([
     [
       'an image URL that returns HTML',

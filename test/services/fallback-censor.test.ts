@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createLogger } from '../../../src/logger.js';
-import { FallbackCensor } from '../../../src/services/censor/fallback.js';
-import { Lexicon, LexiconCensor } from '../../../src/services/censor/lexicon/index.js';
-import { createOpenAICensor } from '../../../src/services/censor/openai.js';
-import type { LoopbackServer, Reply } from '../../fakes/http.js';
-import { chatCompletionBody, openAIErrorBody, startFakeOpenAI } from '../../fakes/openai.js';
+import { createLogger } from '../../src/logger.js';
+import { Lexicon, LexiconCensor } from '../../src/services/censor/lexicon/index.js';
+import { createOpenAICensor } from '../../src/services/censor/openai.js';
+import { fallbackCensor } from '../../src/services/fallback.js';
+import type { LoopbackServer, Reply } from '../fakes/http.js';
+import { chatCompletionBody, openAIErrorBody, startFakeOpenAI } from '../fakes/openai.js';
 
 const lexicon = Lexicon.fromEntries([
   { term: 'sword', category: 'weapons', tier: 'redline', euphemisms: ['letter opener'], reason: 'Weapons 4.2' },
@@ -41,10 +41,10 @@ function censor() {
     retry: { retries: 1, timeoutMs: 200, baseDelayMs: 1, maxDelayMs: 2 },
     log,
   });
-  return new FallbackCensor({ primary, backup: new LexiconCensor({ lexicon }), log });
+  return fallbackCensor({ primary, backup: new LexiconCensor({ lexicon }), log });
 }
 
-describe('FallbackCensor', () => {
+describe('fallbackCensor', () => {
   test('a working hosted engine performs; the result names it', async () => {
     const result = await censor().censor({ brief });
     expect(result).toMatchObject({ engine: 'openai', censored: 'a knight with a ceremonial implement in a village' });
