@@ -41,7 +41,7 @@ async function packagesLoadedBy(args: string[] | ((dir: string) => string[])): P
 describe('the CLI loads what the command uses', () => {
   test('--help loads no command and none of their packages', async () => {
     const loaded = await packagesLoadedBy(['--help']);
-    for (const heavy of ['discord.js', '@napi-rs/canvas', 'openai', '@keyv/sqlite', 'keyv', 'diff'])
+    for (const heavy of ['discord.js', '@napi-rs/canvas', 'sharp', 'openai', '@keyv/sqlite', 'keyv'])
       expect(loaded).not.toContain(heavy);
   });
 
