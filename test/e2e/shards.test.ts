@@ -117,8 +117,12 @@ describe.skipIf(!redisAvailable)('two shards on a shared Redis store', () => {
       );
       expect(finale.embeds[0]?.fields?.[0]?.value).toContain(guild.name);
       expect(finale.attachments[0]?.bytes.subarray(1, 4).toString()).toBe('PNG');
-      const [performance] = await store!.performances.listByGuild(guild.id);
-      expect(performance).toMatchObject({ number: 1, status: 'done' });
+      // The done record is written just after the finale is posted.
+      const performance = await server.waitFor(
+        async () => (await store!.performances.listByGuild(guild.id)).find((p) => p.status === 'done'),
+        { timeoutMs: 10_000, description: `the done record in ${guild.name}` },
+      );
+      expect(performance?.number).toBe(1);
     }
     server.assertAllRequestsValid();
 
