@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { Logger } from '../../logger.js';
-import { keys, STORE_NAMESPACE } from './keys.js';
+import { STORE_NAMESPACE } from './keys.js';
 import { StoreError } from './store-error.js';
 
 // Without a timeout a client retries an unreachable server forever and startup hangs.
@@ -51,7 +51,8 @@ export async function openKeyv(target: StoreTarget, log: Logger): Promise<Keyv> 
     log.warn({ err, backend: target.backend }, 'store adapter error');
   });
   try {
-    await keyv.get(keys.guilds());
+    // A key no record uses: the check must not depend on any stored record being readable.
+    await keyv.get('open-check');
     if (target.backend === 'sqlite') {
       // Write-ahead logging: fewer fsyncs per commit, and readers never wait for a writer. synchronous=FULL
       // keeps every acknowledged brief on disk even through a power cut.

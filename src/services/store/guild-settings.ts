@@ -11,10 +11,21 @@ const settingNames = Object.keys(guildSettingsSchema.shape) as (keyof GuildSetti
 export class GuildSettingsRepository {
   constructor(private readonly records: Records) {}
 
-  /** The guild's settings; the schema defaults when nothing is stored or the stored record fails validation (logged). */
+  /**
+   * The guild's settings; the schema defaults when nothing is stored. A stored record that fails validation is
+   * moved to the quarantine and the defaults apply — except that the stage fails closed: a record that said
+   * paused, or that cannot be read at all, leaves the stage paused until a moderator resumes it.
+   */
   async get(guildId: string): Promise<GuildSettings> {
     const reading = await this.records.read(keys.settings(guildId), guildSettingsSchema);
-    return reading.state === 'valid' ? reading.value : guildSettingsSchema.parse({});
+    if (reading.state === 'valid') return reading.value;
+    const defaults = guildSettingsSchema.parse({});
+    if (reading.state === 'missing') return defaults;
+    // Only the settings a guild set are stored: no `paused` means it was not paused; an unreadable record may have been.
+    const raw = reading.raw;
+    const paused = typeof raw !== 'object' || raw === null || ('paused' in raw && raw.paused !== false);
+    if (paused) await this.update(guildId, { paused: true });
+    return { ...defaults, paused };
   }
 
   /** Merges `patch` over what the guild set before; a field set to `undefined` returns to its default. */

@@ -2,7 +2,7 @@ import type { Logger } from '../../logger.js';
 import { openKeyv, parseStoreUrl } from './backend.js';
 import { GuildSettingsRepository } from './guild-settings.js';
 import { PerformanceRepository } from './performances.js';
-import { Records } from './records.js';
+import { type QuarantinedRecord, Records } from './records.js';
 import type { Performance } from './schemas.js';
 import { VoteRepository } from './votes.js';
 
@@ -16,6 +16,7 @@ export {
   PerformanceRepository,
   UNFINISHED_STATUSES,
 } from './performances.js';
+export type { QuarantinedRecord } from './records.js';
 export type {
   GuildSettings,
   Performance,
@@ -38,6 +39,8 @@ export interface Store {
   performances: PerformanceRepository;
   votes: VoteRepository;
   guilds: GuildSettingsRepository;
+  /** Records that failed validation, moved aside: for `/stage repair` to show and clear. */
+  quarantine: { list(): Promise<QuarantinedRecord[]>; clear(): Promise<number> };
   /** Waits for queued writes, then disconnects. */
   close(): Promise<void>;
 }
@@ -79,6 +82,7 @@ export async function openStore(url: string, log: Logger, options: StoreOptions 
       : new PerformanceRepository(records),
     votes: new VoteRepository(records),
     guilds: new GuildSettingsRepository(records),
+    quarantine: { list: () => records.quarantined(), clear: () => records.clearQuarantine() },
     close: () => records.close(),
   };
 }

@@ -44,8 +44,7 @@ export class PerformanceRepository {
   async create(input: NewPerformance): Promise<Performance> {
     const guildId = validateForWrite('guild id for a performance', guildIdSchema, input.guildId);
     return this.records.locked(keys.lastNumber(guildId), async () => {
-      const last = await this.records.readForUpdate(keys.lastNumber(guildId), lastNumberSchema);
-      const number = (last?.value ?? 0) + 1;
+      const number = (await this.#lastNumber(guildId)) + 1;
       const now = this.records.now().toISOString();
       const performance = validateForWrite('performance', performanceSchema, {
         ...withoutUndefined(input),
@@ -136,8 +135,7 @@ export class PerformanceRepository {
       yield (await this.#readPerformances(ids)).sort((a, b) => a.number - b.number);
       return;
     }
-    const last = await this.records.read(keys.lastNumber(guildId), lastNumberSchema);
-    const count = last.state === 'valid' ? last.value : 0;
+    const count = await this.#lastNumber(guildId);
     const pageSize = 100;
     for (let first = 1; first <= count; first += pageSize) {
       const numbers = Array.from({ length: Math.min(pageSize, count - first + 1) }, (_, i) => first + i);
@@ -150,9 +148,39 @@ export class PerformanceRepository {
     return readings.flatMap((reading) => (reading.state === 'valid' ? [reading.value] : []));
   }
 
+  /**
+   * The highest number given out in a guild. When its record was corrupt (now in the quarantine), numbering
+   * recovers from the highest performance still on record, so no number is ever given twice.
+   */
+  async #lastNumber(guildId: string): Promise<number> {
+    const reading = await this.records.read(keys.lastNumber(guildId), lastNumberSchema);
+    if (reading.state === 'valid') return reading.value;
+    if (reading.state === 'missing') return 0;
+    let highest = 0;
+    const prefix = keys.performance(`${guildId}-`);
+    for await (const [key] of this.records.scan(prefix)) {
+      const number = Number(key.slice(prefix.length));
+      if (Number.isInteger(number)) highest = Math.max(highest, number);
+    }
+    await this.records.write(keys.lastNumber(guildId), highest);
+    return highest;
+  }
+
+  /** An index list; when its record was corrupt (now in the quarantine), rebuilt from the records themselves. */
   async #readList(key: string): Promise<string[]> {
     const reading = await this.records.read(key, idListSchema);
-    return reading.state === 'valid' ? reading.value : [];
+    if (reading.state === 'valid') return reading.value;
+    if (reading.state === 'missing') return [];
+    const rebuilt = new Set<string>();
+    for await (const [, value] of this.records.scan('performance:')) {
+      const parsed = performanceSchema.safeParse(value);
+      if (!parsed.success) continue;
+      if (key === keys.guilds()) rebuilt.add(parsed.data.guildId);
+      else if (key === keys.unfinished(parsed.data.guildId) && unfinished.has(parsed.data.status))
+        rebuilt.add(parsed.data.id);
+    }
+    await this.records.locked(key, () => this.records.write(key, [...rebuilt]));
+    return [...rebuilt];
   }
 
   async #addToList(key: string, item: string): Promise<void> {

@@ -3,22 +3,43 @@ import type { Deserialize } from 'keyv';
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { STORE_NAMESPACE } from './keys.js';
 import { StoreError } from './store-error.js';
 
-/** What reading one key found. `raw` is the stored value before parsing (defaults not applied, unknown keys kept). */
-export type Reading<T> = { state: 'missing' } | { state: 'invalid' } | { state: 'valid'; value: T; raw: unknown };
+/**
+ * What reading one key found. `raw` is the stored value before parsing (defaults not applied, unknown keys kept).
+ * An invalid record has been moved aside to the quarantine by the time the reading is returned.
+ */
+export type Reading<T> =
+  | { state: 'missing' }
+  | { state: 'invalid'; raw: unknown }
+  | { state: 'valid'; value: T; raw: unknown };
+
+/** A record that failed validation, kept aside under `quarantine:<key>` for a moderator to see and clear. */
+export interface QuarantinedRecord {
+  key: string;
+  /** The stored value as it was, or its text when it was not JSON at all. */
+  value: unknown;
+  issues: string[];
+  at: string;
+}
 
 /** Stands in for a stored string that is not JSON at all, so a read can log it instead of throwing. */
 class Unparseable {
   constructor(readonly error: unknown) {}
 }
 
+type Checked<T> = Exclude<Reading<T>, { state: 'invalid' }> | { state: 'invalid'; raw: unknown; issues: string[] };
+
+const QUARANTINE_INDEX = 'quarantine';
+
 // getMany on SQLite reads a few hundred keys in one query; more than that is split.
 const BATCH_SIZE = 200;
 
 /**
  * Validated key-value access over one Keyv instance: every read is checked against a zod schema, and a record
- * that fails is logged and reported as `invalid` — never deleted, so a bad deploy cannot destroy data. Also owns
+ * that fails is moved to the quarantine (logged once) and reported as `invalid` — never destroyed, so a bad deploy
+ * cannot lose data and one bad record cannot lock a guild out. Also owns
  * the per-key locks (see {@link KeyedMutex}) and the open/closed state shared by the repositories.
  */
 export class Records {
@@ -48,7 +69,7 @@ export class Records {
 
   async read<S extends z.ZodType>(key: string, schema: S): Promise<Reading<z.output<S>>> {
     this.#assertOpen();
-    return this.#check(key, await this.#keyv.get<unknown>(key), schema);
+    return this.#settle(key, this.#check(await this.#keyv.get<unknown>(key), schema));
   }
 
   /** Reads many keys at once; the result is in the order of `keys`. */
@@ -58,26 +79,53 @@ export class Records {
     for (let start = 0; start < keys.length; start += BATCH_SIZE) {
       const batch = keys.slice(start, start + BATCH_SIZE);
       const values = await this.#keyv.get<unknown>(batch);
-      batch.forEach((key, i) => {
-        readings.push(this.#check(key, values[i], schema));
-      });
+      for (const [i, key] of batch.entries()) readings.push(await this.#settle(key, this.#check(values[i], schema)));
     }
     return readings;
   }
 
   /**
-   * Reads a key that is about to be rewritten: undefined when missing, a StoreError when the stored record is
-   * invalid — overwriting it would lose whatever it holds.
+   * Reads a key that is about to be rewritten: undefined when missing, or when the stored record was invalid (it
+   * is in the quarantine by then, so overwriting loses nothing).
    */
   async readForUpdate<S extends z.ZodType>(
     key: string,
     schema: S,
   ): Promise<{ value: z.output<S>; raw: unknown } | undefined> {
     const reading = await this.read(key, schema);
-    if (reading.state === 'invalid') {
-      throw new StoreError(`store: the record at "${key}" fails validation; it was kept as is and not changed`);
-    }
     return reading.state === 'valid' ? reading : undefined;
+  }
+
+  /** Every key of this store (within its namespace) with a prefix, and its raw value: for recovery, not for the show. */
+  async *scan(prefix: string): AsyncGenerator<[string, unknown]> {
+    this.#assertOpen();
+    const iterate = this.#keyv.iterator as undefined | (() => AsyncGenerator<[string, unknown]>);
+    if (!iterate) return;
+    for await (const [key, value] of iterate.call(this.#keyv)) {
+      const bare = key.startsWith(`${STORE_NAMESPACE}:`) ? key.slice(STORE_NAMESPACE.length + 1) : key;
+      if (bare.startsWith(prefix)) yield [bare, value];
+    }
+  }
+
+  /** The records moved aside since they failed validation, oldest first. */
+  async quarantined(): Promise<QuarantinedRecord[]> {
+    const listed = await this.#keyv.get<unknown>(QUARANTINE_INDEX);
+    const found: QuarantinedRecord[] = [];
+    for (const key of Array.isArray(listed) ? (listed as string[]) : []) {
+      const record = await this.#keyv.get<QuarantinedRecord>(`quarantine:${key}`);
+      if (record) found.push(record);
+    }
+    return found;
+  }
+
+  /** Deletes the quarantined copies (a moderator has seen them); the show has run without them all along. */
+  async clearQuarantine(): Promise<number> {
+    return this.locked(QUARANTINE_INDEX, async () => {
+      const cleared = await this.quarantined();
+      for (const record of cleared) await this.#keyv.delete(`quarantine:${record.key}`);
+      await this.#keyv.delete(QUARANTINE_INDEX);
+      return cleared.length;
+    });
   }
 
   async write(key: string, value: unknown): Promise<void> {
@@ -100,19 +148,36 @@ export class Records {
     await this.#keyv.disconnect();
   }
 
-  #check<S extends z.ZodType>(key: string, value: unknown, schema: S): Reading<z.output<S>> {
+  #check<S extends z.ZodType>(value: unknown, schema: S): Checked<z.output<S>> {
     if (value === undefined || value === null) return { state: 'missing' };
-    if (value instanceof Unparseable) {
-      const issues = [{ code: 'unparseable', message: String(value.error) }];
-      this.#log.warn({ key, issues }, 'stored record failed validation');
-      return { state: 'invalid' };
-    }
+    if (value instanceof Unparseable)
+      return { state: 'invalid', raw: value, issues: [`not JSON: ${String(value.error)}`] };
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
-      this.#log.warn({ key, issues: parsed.error.issues }, 'stored record failed validation');
-      return { state: 'invalid' };
+      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`);
+      return { state: 'invalid', raw: value, issues };
     }
     return { state: 'valid', value: parsed.data, raw: value };
+  }
+
+  /**
+   * Moves an invalid record aside: a copy under `quarantine:<key>`, listed in the quarantine index, then the key
+   * deleted unless it was rewritten meanwhile. Logged once, here; later reads find the key missing.
+   */
+  async #settle<T>(key: string, checked: Checked<T>): Promise<Reading<T>> {
+    if (checked.state !== 'invalid') return checked;
+    const value = checked.raw instanceof Unparseable ? '(unreadable)' : checked.raw;
+    const record: QuarantinedRecord = { key, value, issues: checked.issues, at: this.now().toISOString() };
+    await this.#keyv.set(`quarantine:${key}`, record);
+    await this.#locks.run(QUARANTINE_INDEX, async () => {
+      const listed = await this.#keyv.get<unknown>(QUARANTINE_INDEX);
+      const keys = Array.isArray(listed) ? (listed as string[]) : [];
+      if (!keys.includes(key)) await this.#keyv.set(QUARANTINE_INDEX, [...keys, key]);
+    });
+    const now = await this.#keyv.get<unknown>(key);
+    if (now instanceof Unparseable || JSON.stringify(now) === JSON.stringify(checked.raw)) await this.#keyv.delete(key);
+    this.#log.warn({ key, issues: checked.issues }, 'stored record failed validation; moved to the quarantine');
+    return { state: 'invalid', raw: value };
   }
 
   #assertOpen(): void {

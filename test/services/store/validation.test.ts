@@ -34,8 +34,9 @@ async function readRawText(dir: string, key: string): Promise<unknown> {
   }
 }
 
-describe.each(corruptions)('a stored record with %s', (_case, corrupt) => {
+describe.each(corruptions)('a stored record with %s', (kind, corrupt) => {
   const stores = useStores();
+  const quarantinedValue = (raw: unknown) => (kind === 'not JSON' ? '(unreadable)' : raw);
 
   async function storeWithCorruption(key: (created: { id: string }) => string) {
     const dir = await stores.tempDir();
@@ -50,40 +51,86 @@ describe.each(corruptions)('a stored record with %s', (_case, corrupt) => {
 
     const { log, lines } = capturingLogger();
     const store = await stores.open(sqliteUrl(dir), log);
-    const warnings = () => lines.filter((line) => line.msg === 'stored record failed validation');
+    const warnings = () =>
+      lines.filter((line) => line.msg === 'stored record failed validation; moved to the quarantine');
     return { dir, store, good, bad, warnings, before };
   }
 
-  test('is skipped by get and lists with a warning, and kept as it was', async () => {
+  test('is moved to the quarantine, logged once, and the guild carries on without it', async () => {
     const { dir, store, good, bad, warnings, before } = await storeWithCorruption((p) => keys.performance(p.id));
+    expect(before).toBeDefined();
 
     expect(await store.performances.get(bad.id)).toBeUndefined();
     expect(await store.performances.listByGuild(GUILD_A)).toEqual([good]);
     expect(await store.performances.listUnfinished()).toEqual([good]);
+    expect(warnings()).toHaveLength(1);
     expect(warnings()[0]).toMatchObject({
       level: 40,
       key: keys.performance(bad.id),
-      issues: expect.arrayContaining([expect.objectContaining({ message: expect.any(String) })]),
+      issues: expect.arrayContaining([expect.any(String)]),
     });
 
+    const [quarantined] = await store.quarantine.list();
+    expect(quarantined).toMatchObject({
+      key: keys.performance(bad.id),
+      issues: expect.arrayContaining([expect.any(String)]),
+    });
+    expect(quarantined?.value).toEqual(quarantinedValue({ brief: 7, status: 'lost', pace: 'fast' }));
+    expect(await readRawText(dir, keys.performance(bad.id))).toBeUndefined();
     await expect(store.performances.update(bad.id, { status: 'done' })).rejects.toThrow(StoreError);
-    await expect(store.performances.update(bad.id, { status: 'done' })).rejects.toThrow(/fails validation/);
-    expect(await readRawText(dir, keys.performance(bad.id))).toBe(before);
+    // Its number is never given again.
+    expect((await store.performances.create(newPerformance())).number).toBe(3);
+
+    expect(await store.quarantine.clear()).toBe(1);
+    expect(await store.quarantine.list()).toEqual([]);
   });
 
   test.each<[string, (p: { id: string }) => string, (store: Store, id: string) => Promise<unknown>, unknown]>([
     ['votes', (p) => keys.votes(p.id), (store, id) => store.votes.tally(id), { original: 0, censored: 0 }],
-    ['settings', () => keys.settings(GUILD_A), (store) => store.guilds.get(GUILD_A), guildSettingsSchema.parse({})],
-  ])('in %s reads as empty with a warning and refuses to be overwritten', async (_kind, key, read, empty) => {
-    const { dir, store, bad, warnings, before } = await storeWithCorruption(key);
+    [
+      'settings',
+      () => keys.settings(GUILD_A),
+      (store) => store.guilds.get(GUILD_A),
+      // A record that cannot be read may have said paused: the stage fails closed.
+      guildSettingsSchema.parse({ paused: kind === 'not JSON' }),
+    ],
+  ])('in %s reads as empty, is quarantined, and can be written again', async (_kind, key, read, empty) => {
+    const { dir, store, bad, warnings } = await storeWithCorruption(key);
 
     expect(await read(store, bad.id)).toEqual(empty);
     expect(warnings().map((line) => line.key)).toEqual([key(bad)]);
+    expect((await store.quarantine.list()).map((record) => record.key)).toEqual([key(bad)]);
 
-    const write = key(bad).startsWith('votes')
-      ? store.votes.cast(bad.id, 'member-2', 'censored')
-      : store.guilds.update(GUILD_A, { paused: true });
-    await expect(write).rejects.toThrow(StoreError);
-    expect(await readRawText(dir, key(bad))).toBe(before);
+    if (key(bad).startsWith('votes')) {
+      expect(await store.votes.cast(bad.id, 'member-2', 'censored')).toEqual({ original: 0, censored: 1 });
+    } else {
+      expect(await store.guilds.update(GUILD_A, { paused: false })).toMatchObject({ paused: false, pace: 1 });
+    }
+    expect(await readRawText(dir, key(bad))).toBeDefined();
+    expect(warnings()).toHaveLength(1);
+  });
+});
+
+describe('a corrupt index', () => {
+  const stores = useStores();
+
+  test.each([
+    ['the last number', keys.lastNumber(GUILD_A)],
+    ['the unfinished list', keys.unfinished(GUILD_A)],
+    ['the guild list', keys.guilds()],
+  ])('%s is rebuilt from the performances on record', async (_what, key) => {
+    const dir = await stores.tempDir();
+    const writer = await stores.open(sqliteUrl(dir));
+    const created = [];
+    for (let i = 0; i < 4; i++) created.push(await writer.performances.create(newPerformance()));
+    await writer.performances.update(created[1]!.id, { status: 'done' });
+    await stores.close(writer);
+    await writeRawText(dir, key, '{"value": [');
+
+    const store = await stores.open(sqliteUrl(dir));
+    expect((await store.performances.listUnfinished()).map((p) => p.number)).toEqual([1, 3, 4]);
+    expect((await store.performances.listByGuild(GUILD_A)).map((p) => p.number)).toEqual([1, 2, 3, 4]);
+    expect((await store.performances.create(newPerformance())).number).toBe(5);
+    expect((await store.quarantine.list()).map((record) => record.key)).toEqual([key]);
   });
 });
