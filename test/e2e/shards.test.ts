@@ -82,7 +82,11 @@ describe.skipIf(!redisAvailable)('two shards on a shared Redis store', () => {
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as { msg: string; shard?: string; guilds?: number });
     // discord.js waits 5.5 s between the two IDENTIFYs, as Discord's rate limit asks.
-    await server.waitFor(() => lines().some((l) => l.msg === 'all shards on stage'), {
+    // Each process writes its own lines, so the manager's may arrive before a shard's.
+    const ready = () =>
+      lines().some((l) => l.msg === 'all shards on stage') &&
+      lines().filter((l) => l.msg === 'on stage').length === 2;
+    await server.waitFor(ready, {
       timeoutMs: 60_000,
       intervalMs: 100,
       description: `both shards ready; output so far:\n${output}`,

@@ -71,7 +71,7 @@ class ShardPerformances extends PerformanceRepository {
 
 /**
  * Opens the store named by STORE_URL (`sqlite://data/stage.sqlite`, `sqlite:///abs/path.sqlite`, `memory:`,
- * `redis://…`). Fails with a StoreError on an unknown scheme or a backend that cannot be opened.
+ * `redis://…`, `postgres://…`). Fails with a StoreError on an unknown scheme or a backend that cannot be opened.
  */
 export async function openStore(url: string, log: Logger, options: StoreOptions = {}): Promise<Store> {
   const keyv = await openKeyv(parseStoreUrl(url), log);
