@@ -84,8 +84,7 @@ describe.skipIf(!redisAvailable)('two shards on a shared Redis store', () => {
     // discord.js waits 5.5 s between the two IDENTIFYs, as Discord's rate limit asks.
     // Each process writes its own lines, so the manager's may arrive before a shard's.
     const ready = () =>
-      lines().some((l) => l.msg === 'all shards on stage') &&
-      lines().filter((l) => l.msg === 'on stage').length === 2;
+      lines().some((l) => l.msg === 'all shards on stage') && lines().filter((l) => l.msg === 'on stage').length === 2;
     await server.waitFor(ready, {
       timeoutMs: 60_000,
       intervalMs: 100,
