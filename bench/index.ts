@@ -6,6 +6,7 @@ import { benchGuard } from './guard.js';
 import { benchPoster } from './poster.js';
 import { benchStartup } from './startup.js';
 import { spread } from './stats.js';
+import { benchWall } from './wall.js';
 
 /** `npm run bench` (which builds dist/ first): every figure the issues ask for, in one run, on this machine. */
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -76,3 +77,15 @@ for (const line of refusals) out(`refused with: ${line}`);
 out(
   `REST calls per act at the default pace: ${discord.restCallsPerAct} (one act ≈ ${discord.actSeconds} s, ${discord.pacedActs} acts; 429s over the whole run: ${discord.rateLimited}; invalid requests: ${discord.invalidRequests})`,
 );
+out();
+const wall = await benchWall(50, 3);
+out('## Exhibition wall (Debian chromium, one browser context per wall, frames at pace 0.5, real Discord limits)');
+if (!wall) out('skipped: chromium is not installed (apt-get install chromium)');
+else {
+  out(
+    `frame published → on the page, ${wall.walls} walls open, ${wall.frames} frames: p50 ${wall.p50Ms} ms · p99 ${wall.p99Ms} ms`,
+  );
+  out(
+    `act, /brief → finale (median of 3): no wall ${wall.actSecondsAlone} s · ${wall.walls} event streams ${wall.actSecondsStreams} s · ${wall.walls} browsers on this machine ${wall.actSecondsWatched} s`,
+  );
+}

@@ -8,6 +8,8 @@
 import { pathToFileURL } from 'node:url';
 import { createCanvas } from '@napi-rs/canvas';
 import { DEFAULT_STYLE } from '../src/config.js';
+import { Lexicon, LexiconCensor, loadBuiltInLexiconEntries } from '../src/services/censor/lexicon/index.js';
+import { recheckPrompt } from '../src/services/censor/pipeline.js';
 import { registerPosterFonts } from '../src/services/imagery/poster/fonts.js';
 import { encodePng, PosterModel } from '../src/services/imagery/poster/index.js';
 import { paintPoster } from '../src/services/imagery/poster/poster.js';
@@ -37,8 +39,11 @@ export interface PosterFigures {
 /** Median and 95th percentile wall times, and the median PNG sizes; the two encoders alternate on each canvas. */
 export async function benchPoster(runs = 20): Promise<PosterFigures> {
   const model = new PosterModel();
+  // Only the censor pipeline makes a prompt an image model accepts: the briefs pass through the built-in censor.
+  const censor = new LexiconCensor({ lexicon: Lexicon.fromEntries(loadBuiltInLexiconEntries()) });
+  const prompts = await Promise.all(BRIEFS.map((brief) => recheckPrompt(censor, brief)));
   // Warm-up: font registration, JIT and Skia's caches are paid once per process, not per performance.
-  for (const prompt of BRIEFS) await model.render({ prompt, performanceNumber: 0, seed: 0 });
+  for (const prompt of prompts) await model.render({ prompt, performanceNumber: 0, seed: 0 });
   const fonts = registerPosterFonts();
   const renders: number[] = [];
   const encodes: number[] = [];
@@ -46,7 +51,7 @@ export async function benchPoster(runs = 20): Promise<PosterFigures> {
   const sizes: number[] = [];
   const skiaSizes: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const prompt = BRIEFS[i % BRIEFS.length]!;
+    const prompt = prompts[i % prompts.length]!;
     let started = performance.now();
     await model.render({ prompt, performanceNumber: i + 1, seed: i });
     renders.push(performance.now() - started);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { withDefault } from './config-fields.js';
+import { optionalUrl, withDefault } from './config-fields.js';
 import { CENSOR_ENGINES, CENSOR_PROVIDERS } from './services/censor/providers.js';
 import { IMAGE_ENGINES, IMAGE_PROVIDERS } from './services/imagery/providers.js';
 import { mergeKeys } from './services/provider.js';
@@ -34,6 +34,15 @@ const sharedSchema = z.object({
   MODEL_RETRIES: withDefault(z.coerce.number().int().min(0).max(5), 2),
   /** The public evaluation data (I2P, NSFWErasureBench, LDNOOBW); see its SOURCES.md. */
   EVALDATA_DIR: withDefault(z.string().min(1), path.resolve(REPO_ROOT, '../shared/evaldata')),
+
+  /** The exhibition wall's port; the wall is off unless it is set (0 picks a free port). */
+  WALL_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65_535).optional()),
+  /** The address the wall binds; loopback unless a deployment opens it on purpose. */
+  WALL_HOST: withDefault(z.string().min(1), '127.0.0.1'),
+  /** The wall's public address (behind a proxy): links in /stage wall and the finale's gallery link use it. */
+  WALL_PUBLIC_URL: optionalUrl,
+  /** Where the wall's QR code leads: the Discord invite or channel. */
+  WALL_INVITE_URL: optionalUrl,
 
   // Each hosted provider declares the keys it reads, beside its adapter.
   ...mergeKeys([...CENSOR_PROVIDERS, ...IMAGE_PROVIDERS]),

@@ -1,4 +1,4 @@
-import type { ButtonInteraction } from 'discord.js';
+import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { NO_MENTIONS, noteEmbed } from '../discord/format.js';
 import { assertModerator } from '../discord/guards.js';
 import type { ButtonHandler } from './types.js';
@@ -60,21 +60,18 @@ export const deny = {
   },
 } satisfies ButtonHandler;
 
-/** Withdraws a performance: its final cut is replaced by a notice and it leaves the results. */
+/**
+ * Withdraws a performance: every message of the act goes and its thread is locked and archived; the record,
+ * brief included, stays for the moderators.
+ */
 export const remove = {
   kind: 'remove',
   async execute(interaction, { performanceId }, ctx) {
     assertModerator(interaction);
-    const performance = await ctx.services.store.performances.update(performanceId, {
-      status: 'removed',
-      note: `withdrawn by ${interaction.user.id}`,
-    });
-    await interaction.update({
-      embeds: [
-        noteEmbed(`Performance №${performance.number} has been withdrawn by the moderators.`, performance.number),
-      ],
-      components: [],
-      attachments: [],
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const performance = await ctx.services.director.withdraw(performanceId, interaction.user.id);
+    await interaction.editReply({
+      content: `Performance №${performance.number} has been withdrawn: its messages are removed and its thread closed.`,
       allowedMentions: NO_MENTIONS,
     });
   },

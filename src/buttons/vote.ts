@@ -1,4 +1,5 @@
 import { EmbedBuilder } from 'discord.js';
+import { appealCutButtons } from '../discord/appeal-format.js';
 import { finaleButtons, NO_MENTIONS, tallyLine } from '../discord/format.js';
 import { UserFacingError } from '../errors.js';
 import { VOTE_SIDES, type VoteSide } from '../services/store/schemas.js';
@@ -13,6 +14,8 @@ export const vote = {
     // The finale is posted a moment before the record says `done`: a vote in between counts.
     const open = performance?.status === 'done' || performance?.status === 'performing';
     if (!performance || !open) throw new UserFacingError('Voting on this performance is closed.');
+    if (arg === 'appeal' && performance.appeal?.outcome !== 'overturned')
+      throw new UserFacingError('This performance has no Appeal Cut to vote for.');
     const tally = await ctx.services.store.votes.cast(performanceId, interaction.user.id, arg as VoteSide);
     const [first, ...rest] = interaction.message.embeds;
     const embeds = first
@@ -23,6 +26,12 @@ export const vote = {
           ...rest.map((e) => e.toJSON()),
         ]
       : [];
-    await interaction.update({ embeds, components: finaleButtons(performance, tally), allowedMentions: NO_MENTIONS });
+    // The Appeal Cut has its own message and button; the finale keeps the original and censored ones.
+    const components =
+      interaction.message.id === performance.appeal?.messageId
+        ? appealCutButtons(performance, tally)
+        : finaleButtons(performance, tally);
+    await interaction.update({ embeds, components, allowedMentions: NO_MENTIONS });
+    ctx.services.wall?.tally(performance, tally);
   },
 } satisfies ButtonHandler;

@@ -12,7 +12,7 @@ import type { CliCommand } from './types.js';
  * The `--jsonl` contract other tools rely on: keep these field names and their order stable.
  * `prompt` is the final styled text sent to the image model, "" when the brief is blocked.
  */
-export function censorRecord(brief: string, { result, prompt }: Censorship) {
+export function censorRecord(brief: string, { result, prompt }: Pick<Censorship, 'result'> & { prompt: string }) {
   return {
     brief,
     verdict: result.verdict,

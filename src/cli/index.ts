@@ -41,4 +41,9 @@ export const cliCommands: CliCommandEntry[] = [
     summary: 'register the slash commands with Discord (one guild if DISCORD_GUILD_ID is set, else global)',
     load: async () => (await import('./deploy-commands.js')).deployCommands,
   },
+  {
+    name: 'wall',
+    summary: 'serve the exhibition wall, rehearse it offline (--demo), or print a redline document (--print ID)',
+    load: async () => (await import('./wall.js')).wall,
+  },
 ];

@@ -1,12 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CENSOR_ENGINES, IMAGE_ENGINES } from '../config.js';
-import { censorBrief } from '../services/censor/pipeline.js';
+import { UserFacingError } from '../errors.js';
+import { submittedText } from '../services/censor/pipeline.js';
+import type { CensorResult } from '../services/censor/types.js';
 import { createCensorModel, createImageModel } from '../services/engines.js';
+import { performAct } from '../services/show/act.js';
 import { MAX_STYLE_LENGTH, validateBrief } from '../services/show/brief.js';
-import { buildFrames } from '../services/show/frames.js';
-import { fallbackNote } from '../services/show/notes.js';
-import { playInTerminal } from '../services/show/presenters/terminal.js';
+import { maskedBrief } from '../services/show/frames.js';
+import { TerminalPresenter } from '../services/show/presenters/terminal.js';
 import { openStore } from '../services/store/index.js';
 import { oneOf, parseCommandArgs, UsageError } from './args.js';
 import { censorRecord } from './censor.js';
@@ -19,6 +21,10 @@ function numberFlag(value: string | undefined, flag: string, min: number, max: n
   return n;
 }
 
+/**
+ * One brief performed in the terminal by the same `performAct` a Discord act runs; the terminal is its
+ * presenter. `--style` is a member's style: censored with the brief, in the frames, the house style after it.
+ */
 export const rehearse: CliCommand = {
   name: 'rehearse',
   usage:
@@ -34,76 +40,79 @@ export const rehearse: CliCommand = {
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one brief, in quotes');
     const brief = validateBrief(positionals[0] ?? '');
-    const style =
-      values.style === undefined ? ctx.config.STYLE : validateBrief(values.style, 'style', MAX_STYLE_LENGTH);
+    const memberStyle = values.style === undefined ? undefined : validateBrief(values.style, 'style', MAX_STYLE_LENGTH);
     const censorEngine = oneOf(values.censor, CENSOR_ENGINES, '--censor') ?? ctx.config.CENSOR_ENGINE;
     const imageEngine = oneOf(values.image, IMAGE_ENGINES, '--image') ?? ctx.config.IMAGE_ENGINE;
-    const seedFlag = numberFlag(values.seed, '--seed', 0, 2 ** 32 - 1);
-    const animate = Boolean(ctx.io.stdout.isTTY);
+    const seed = numberFlag(values.seed, '--seed', 0, 2 ** 32 - 1);
+    const out = ctx.io.stdout;
+    const animate = Boolean(out.isTTY);
     const pace = numberFlag(values.pace, '--pace', 0, 5) ?? (animate ? 1 : 0);
     const outDir = path.resolve(values.out ?? 'out');
-    const censorModel = createCensorModel(censorEngine, ctx.engines);
-    const imageModel = createImageModel(imageEngine, ctx.engines);
+    const censor = createCensorModel(censorEngine, ctx.engines);
+    const image = createImageModel(imageEngine, ctx.engines);
+
+    if (memberStyle) {
+      // As at the Discord door: a block term in a style refuses the brief before anything is performed.
+      const scan = await createCensorModel('lexicon', ctx.engines).censor({ brief: memberStyle });
+      const reason = scan.changes.find((c) => c.tier === 'block')?.reason;
+      if (scan.verdict === 'block')
+        throw new UserFacingError(
+          `The style was refused under ${reason ?? 'Content Standards'}; nothing was performed.`,
+        );
+    }
 
     const store = await openStore(ctx.config.STORE_URL, ctx.log);
     try {
       // Saved before any work starts: nothing submitted is ever lost.
-      let performance = await store.performances.create({
+      const performance = await store.performances.create({
         guildId: 'cli',
         authorId: 'rehearsal',
         brief,
-        style,
-        status: 'performing',
+        ...(memberStyle ? { memberStyle } : {}),
+        style: ctx.config.STYLE,
+        status: 'queued',
         censorEngine,
         imageEngine,
       });
-      const out = ctx.io.stdout;
-      out.write(`Compliance Theatre — Performance №${performance.number}\n\n`);
-      try {
-        const censorship = await censorBrief(censorModel, { brief, style });
-        await playInTerminal(buildFrames(brief, censorship, { pace }), { out, animate, width: out.columns });
-        const base = path.join(outDir, `performance-${performance.number}`);
-        await mkdir(outDir, { recursive: true });
-        let image: { file: string; engine: string; width: number; height: number } | undefined;
-        if (censorship.result.verdict !== 'block') {
-          const rendered = await imageModel.render({
-            prompt: censorship.prompt,
-            performanceNumber: performance.number,
-            seed: seedFlag ?? performance.number,
-          });
-          const extension = rendered.contentType.split('/')[1] === 'jpeg' ? 'jpg' : rendered.contentType.split('/')[1];
-          image = {
-            file: `${base}.${extension}`,
-            engine: rendered.engine,
-            width: rendered.width,
-            height: rendered.height,
-          };
-          await writeFile(image.file, rendered.png);
-          const note = fallbackNote(
-            { censor: censorEngine, image: imageEngine },
-            { censor: censorship.result.engine, image: rendered.engine },
-          );
-          if (note) out.write(`${note}\n`);
-        }
-        performance = await store.performances.update(performance.id, {
-          status: censorship.result.verdict === 'block' ? 'blocked' : 'done',
-          result: censorship.result,
-          prompt: censorship.prompt,
-        });
-        const record = { performance, ...censorRecord(brief, censorship), image: image?.file ?? null };
-        await writeFile(`${base}.json`, `${JSON.stringify(record, null, 2)}\n`);
-        out.write(
-          image
-            ? `\nPoster: ${image.file}\nRecord: ${base}.json\n`
-            : `\nRefused: no image rendered.\nRecord: ${base}.json\n`,
-        );
-        return 0;
-      } catch (err) {
-        await store.performances.update(performance.id, { status: 'failed', note: (err as Error).message });
-        throw err;
-      }
+      const presenter = new TerminalPresenter({ out, animate, outDir });
+      const finished = await performAct(performance, {
+        store,
+        log: ctx.log,
+        censor,
+        image,
+        presenter,
+        settings: { pace, reviewMode: false, renderOriginal: false, ...(seed === undefined ? {} : { seed }) },
+        signal: new AbortController().signal,
+      });
+      if (finished.status === 'failed') throw new Error(finished.note ?? 'the rehearsal failed');
+      await mkdir(outDir, { recursive: true });
+      const base = path.join(outDir, `performance-${performance.number}`);
+      const result = redacted(finished.result ?? censorResultMissing());
+      const submission = maskedBrief(submittedText(brief, memberStyle), finished.result?.changes ?? [])
+        .map((segment) => (segment.kind === 'blackout' ? '█'.repeat(segment.length) : segment.text))
+        .join('');
+      // The file shows what the audience may see: blackout and block terms as bars (the store keeps the brief).
+      const record = {
+        performance: { ...finished, brief: submission, memberStyle: undefined, result },
+        ...censorRecord(submission, { result, prompt: finished.prompt ?? '' }),
+        image: presenter.files[0] ?? null,
+      };
+      await writeFile(`${base}.json`, `${JSON.stringify(record, null, 2)}\n`);
+      out.write(`Record: ${base}.json\n`);
+      return 0;
     } finally {
       await store.close();
     }
   },
 };
+
+function redacted(result: CensorResult): CensorResult {
+  const changes = result.changes.map((c) =>
+    c.tier === 'redline' ? c : { ...c, from: '█'.repeat([...c.from].length) },
+  );
+  return { ...result, changes };
+}
+
+function censorResultMissing(): never {
+  throw new Error('the act ended without a censor result');
+}

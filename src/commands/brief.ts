@@ -18,7 +18,10 @@ export const brief = {
         .setMaxLength(MAX_BRIEF_LENGTH),
     )
     .addStringOption((o) =>
-      o.setName('style').setDescription('A house style of your own').setMaxLength(MAX_STYLE_LENGTH),
+      o
+        .setName('style')
+        .setDescription('A style of your own: censored with the brief, in public')
+        .setMaxLength(MAX_STYLE_LENGTH),
     )
     .toJSON(),
 

@@ -1,11 +1,18 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { answerPrivately, assertModerator, guildIdOf } from '../discord/guards.js';
 import { UserFacingError } from '../errors.js';
-import { CATEGORIES, TIERS } from '../services/censor/types.js';
+import { CATEGORIES, TIERS, type Tier } from '../services/censor/types.js';
 import { lexiconEntrySchema } from '../services/store/schemas.js';
 import type { Command } from './types.js';
 
 const choices = (names: readonly string[]) => names.map((name) => ({ name, value: name }));
+
+/** A blackout or block term is never echoed back, even to the moderator who typed it: its first letter only. */
+function shown(term: string, tier: Tier): string {
+  if (tier === 'redline') return term;
+  const [first = '', ...rest] = [...term];
+  return `${first}${'•'.repeat(rest.length)}`;
+}
 
 export const lexicon = {
   data: new SlashCommandBuilder()
@@ -57,7 +64,7 @@ export const lexicon = {
     const sub = o.getSubcommand(true);
 
     if (sub === 'list') {
-      const added = add.map((e) => `• \`${e.term}\` (${e.tier}, ${e.category}) → ${e.euphemisms[0]}`);
+      const added = add.map((e) => `• \`${shown(e.term, e.tier)}\` (${e.tier}, ${e.category}) → ${e.euphemisms[0]}`);
       const removed = remove.map((t) => `• \`${t}\``);
       await answerPrivately(
         interaction,
@@ -93,17 +100,22 @@ export const lexicon = {
       });
       await answerPrivately(
         interaction,
-        `📚 \`${term}\` is now ${parsed.data.tier} here, replaced by “${parsed.data.euphemisms[0]}”. Effective at once.`,
+        `📚 \`${shown(term, parsed.data.tier)}\` is now ${parsed.data.tier} here, replaced by “${parsed.data.euphemisms[0]}”. Effective at once.`,
       );
       return;
     }
 
-    if (add.some((e) => e.term === term)) {
+    const own = add.find((e) => e.term === term);
+    const builtInEntry = builtIn.find(term);
+    if (own) {
       await store.guilds.update(guildId, { lexicon: { add: add.filter((e) => e.term !== term), remove } });
-      await answerPrivately(interaction, `📚 Removed this server’s term \`${term}\`.`);
-    } else if (builtIn.find(term)) {
+      await answerPrivately(interaction, `📚 Removed this server’s term \`${shown(term, own.tier)}\`.`);
+    } else if (builtInEntry) {
       await store.guilds.update(guildId, { lexicon: { add, remove: [...new Set([...remove, term])] } });
-      await answerPrivately(interaction, `📚 The built-in term \`${term}\` is switched off in this server.`);
+      await answerPrivately(
+        interaction,
+        `📚 The built-in term \`${shown(term, builtInEntry.tier)}\` is switched off in this server.`,
+      );
     } else {
       throw new UserFacingError(`\`${term}\` is not in the lexicon.`);
     }

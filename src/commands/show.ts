@@ -1,9 +1,12 @@
 import { AttachmentBuilder, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { Context } from '../context.js';
+import { appealCutButtons, appealCutEmbed } from '../discord/appeal-format.js';
 import { finaleButtons, finaleEmbeds, NO_MENTIONS } from '../discord/format.js';
 import { guildIdOf } from '../discord/guards.js';
+import { altText } from '../discord/user-text.js';
 import { UserFacingError } from '../errors.js';
-import { createImageModel } from '../services/engines.js';
+import { recheckPrompt, submittedText } from '../services/censor/pipeline.js';
+import { createCensorModel, createImageModel } from '../services/engines.js';
 import { maskedBrief } from '../services/show/frames.js';
 import type { Performance } from '../services/store/schemas.js';
 import type { Command } from './types.js';
@@ -29,6 +32,7 @@ export const show = {
     .addStringOption((o) =>
       o.setName('id').setDescription('Performance number (e.g. 12) or id').setRequired(true).setMaxLength(40),
     )
+    .addBooleanOption((o) => o.setName('print').setDescription('Attach the redline document (A3, 300 dpi PNG)'))
     .toJSON(),
 
   async execute(interaction, ctx) {
@@ -37,35 +41,64 @@ export const show = {
     // Rendering the poster again can take longer than Discord's three seconds allow under load: defer first.
     await interaction.deferReply();
     const tally = await ctx.services.store.votes.tally(performance.id);
-    const original = maskedBrief(performance.brief, performance.result?.changes ?? []);
+    const original = maskedBrief(
+      submittedText(performance.brief, performance.memberStyle),
+      performance.result?.changes ?? [],
+    );
+    const { engines, store } = ctx.services;
+    const { lexicon: overrides } = await store.guilds.get(guildId);
+    const checker = createCensorModel('lexicon', engines);
     // The poster is deterministic, so the same prompt and seed give back the very image; hosted images are not
-    // rendered (and paid for) twice: the thread keeps them.
+    // rendered (and paid for) twice: the thread keeps them. A stored prompt passes the censor again first.
+    const poster = performance.imageEngine === 'poster' ? createImageModel('poster', engines) : undefined;
+    const render = async (prompt: string, label: 'approved' | 'appeal') =>
+      poster?.render({
+        prompt: await recheckPrompt(checker, prompt, { overrides }),
+        performanceNumber: performance.number,
+        seed: performance.number,
+        label,
+      });
     const name = `performance-${performance.number}.png`;
-    const files =
-      performance.imageEngine === 'poster'
-        ? [
-            new AttachmentBuilder(
-              (
-                await createImageModel('poster', ctx.services.engines).render({
-                  prompt: performance.prompt ?? '',
-                  performanceNumber: performance.number,
-                  seed: performance.number,
-                })
-              ).png,
-              { name },
-            ),
-          ]
-        : [];
+    const image = await render(performance.prompt ?? '', 'approved');
+    const files = image
+      ? [
+          new AttachmentBuilder(image.png, {
+            name,
+            description: altText('Poster of the approved prompt', performance.prompt ?? ''),
+          }),
+        ]
+      : [];
     const embeds = finaleEmbeds(performance, original, tally, { censored: name });
     if (files.length === 0) {
       delete embeds[0]?.image;
       if (embeds[0] && performance.threadId) embeds[0].description = `The image stands in <#${performance.threadId}>.`;
     }
-    await interaction.editReply({
-      embeds,
-      components: finaleButtons(performance, tally),
-      files,
-      allowedMentions: NO_MENTIONS,
-    });
+    const components = finaleButtons(performance, tally);
+    const cut = performance.appeal?.outcome === 'overturned' ? performance.appeal.prompt : undefined;
+    if (cut) {
+      const cutName = `performance-${performance.number}-appeal.png`;
+      const cutImage = await render(cut, 'appeal');
+      const embed = appealCutEmbed(performance, tally, cutName);
+      if (cutImage)
+        files.push(new AttachmentBuilder(cutImage.png, { name: cutName, description: altText('Appeal Cut', cut) }));
+      else delete embed.image;
+      embeds.push(embed);
+      components.push(...appealCutButtons(performance, tally));
+    }
+    if (interaction.options.getBoolean('print')) {
+      // The canvas loads on the first print, not when the bot starts.
+      const { renderRedline } = await import('../wall/print.js');
+      const png = await renderRedline({ performance, poster: image, tally });
+      files.push(
+        new AttachmentBuilder(png, {
+          name: `redline-performance-${performance.number}.png`,
+          description: `The redline document of performance №${performance.number}`,
+        }),
+      );
+    }
+    const reply = await interaction.editReply({ embeds, components, files, allowedMentions: NO_MENTIONS });
+    // Remembered on the record, so a withdrawal removes this message too.
+    const repost = { channelId: reply.channelId, messageId: reply.id };
+    await store.performances.update(performance.id, (current) => ({ reposts: [...(current.reposts ?? []), repost] }));
   },
 } satisfies Command;

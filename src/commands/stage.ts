@@ -8,9 +8,13 @@ import {
 import { CENSOR_ENGINES, type CensorEngineName, IMAGE_ENGINES, type ImageEngineName } from '../config.js';
 import type { Context } from '../context.js';
 import { answerPrivately, assertModerator, guildIdOf } from '../discord/guards.js';
+import { UserFacingError } from '../errors.js';
+import { CATEGORIES, type Category } from '../services/censor/types.js';
 import { createCensorModel, createImageModel } from '../services/engines.js';
+import { forbiddenExtras, NEVER_ON_HOSTED } from '../services/show/appeal-policy.js';
 import { MAX_STYLE_LENGTH, validateBrief } from '../services/show/brief.js';
 import type { GuildSettings } from '../services/store/schemas.js';
+import { wallAnswer, wallSubcommand } from './stage-wall.js';
 import type { Command } from './types.js';
 
 const choices = (names: readonly string[]) => names.map((name) => ({ name, value: name }));
@@ -22,13 +26,29 @@ function describeSettings(settings: GuildSettings, ctx: Context): string {
     `Censor engine: **${censor}** · Image engine: **${image}**`,
     `Style: ${settings.style ?? `${ctx.config.STYLE} (default)`}`,
     `Pace: ×${settings.pace} · Cooldown: ${settings.cooldownSeconds} s · Queue caps: ${settings.maxQueuedPerUser} per member, ${settings.maxQueuedPerGuild} per server`,
-    `Review mode: ${settings.reviewMode ? 'on' : 'off'} · Render original too: ${settings.renderOriginal ? 'on' : 'off'} · Intake: ${settings.paused ? 'paused' : 'open'}`,
+    `Review mode: ${settings.reviewMode ? 'on' : 'off'} · Render original too: ${settings.renderOriginal ? 'on' : 'off'}${settings.originalOnHosted ? ' (hosted engines too)' : ''} · Intake: ${settings.paused ? 'paused' : 'open'}`,
+    `Satire: ${settings.satire ? 'on' : 'off'} · Member styles: ${settings.memberStyle} · Appeals may reinstate: satire${settings.appealCategories.length ? `, ${settings.appealCategories.join(', ')}` : ' only'}`,
     `Mod log: ${settings.modLogChannelId ? `<#${settings.modLogChannelId}>` : 'none'}`,
   ].join('\n');
 }
 
+/** "weapons, profanity" → the categories; "none" clears the list. Throws a clear line on an unknown name. */
+export function parseAppealCategories(text: string): Category[] {
+  const names = text
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter((name) => name && name !== 'none');
+  const unknown = names.filter((name) => !CATEGORIES.includes(name as Category));
+  if (unknown.length)
+    throw new UserFacingError(
+      `Unknown categor${unknown.length === 1 ? 'y' : 'ies'}: ${unknown.join(', ')}. Known: ${CATEGORIES.join(', ')}.`,
+    );
+  return [...new Set(names as Category[])];
+}
+
 async function configure(interaction: ChatInputCommandInteraction, ctx: Context, guildId: string): Promise<string> {
   const o = interaction.options;
+  const current = await ctx.services.store.guilds.get(guildId);
   const patch: Partial<GuildSettings> = {};
   const censorEngine = o.getString('censor_engine') as CensorEngineName | null;
   const imageEngine = o.getString('image_engine') as ImageEngineName | null;
@@ -56,6 +76,21 @@ async function configure(interaction: ChatInputCommandInteraction, ctx: Context,
   if (reviewMode !== null) patch.reviewMode = reviewMode;
   const renderOriginal = o.getBoolean('render_original');
   if (renderOriginal !== null) patch.renderOriginal = renderOriginal;
+  const originalOnHosted = o.getBoolean('original_on_hosted');
+  if (originalOnHosted !== null) patch.originalOnHosted = originalOnHosted;
+  const satire = o.getBoolean('satire');
+  if (satire !== null) patch.satire = satire;
+  const memberStyle = o.getString('member_style');
+  if (memberStyle !== null) patch.memberStyle = memberStyle === 'off' ? 'off' : 'censored';
+  const appeals = o.getString('appeal_categories');
+  if (appeals !== null) patch.appealCategories = parseAppealCategories(appeals);
+  const engine = patch.imageEngine ?? current.imageEngine ?? ctx.config.IMAGE_ENGINE;
+  const forbidden = forbiddenExtras(patch.appealCategories ?? current.appealCategories, engine !== 'poster');
+  if (forbidden.length) {
+    throw new UserFacingError(
+      `Appeals may not reinstate ${forbidden.join(', ')} ${engine === 'poster' ? '' : `while the ${engine} studio renders `}(never: ${NEVER_ON_HOSTED.join(', ')} with a hosted image engine; corporate is always reinstatable).`,
+    );
+  }
   const settings = Object.keys(patch).length
     ? await ctx.services.store.guilds.update(guildId, patch)
     : await ctx.services.store.guilds.get(guildId);
@@ -86,6 +121,7 @@ export const stage = {
     .addSubcommand((s) => s.setName('status').setDescription('The act on stage, the queue and the engines'))
     .addSubcommand((s) => s.setName('skip').setDescription('End the act on stage'))
     .addSubcommand((s) => s.setName('clear').setDescription('Remove every queued brief'))
+    .addSubcommand(wallSubcommand)
     .addSubcommand((s) =>
       s
         .setName('config')
@@ -128,7 +164,23 @@ export const stage = {
           o.setName('review_mode').setDescription('A moderator releases each prompt before rendering'),
         )
         .addBooleanOption((o) =>
-          o.setName('render_original').setDescription('Also render the original brief, side by side'),
+          o.setName('render_original').setDescription('Also render the original submission (redacted, REJECTED)'),
+        )
+        .addBooleanOption((o) =>
+          o.setName('original_on_hosted').setDescription('Let a hosted image engine render the original too'),
+        )
+        .addBooleanOption((o) => o.setName('satire').setDescription('The corporate satire layer of the censor'))
+        .addStringOption((o) =>
+          o
+            .setName('member_style')
+            .setDescription('May members give a style of their own (censored with the brief)?')
+            .addChoices(...choices(['off', 'censored'])),
+        )
+        .addStringOption((o) =>
+          o
+            .setName('appeal_categories')
+            .setDescription('Safety categories an appeal may reinstate, e.g. "weapons, profanity" (or "none")')
+            .setMaxLength(200),
         ),
     )
     .toJSON(),
@@ -159,6 +211,9 @@ export const stage = {
       }
       case 'config':
         answer = await configure(interaction, ctx, guildId);
+        break;
+      case 'wall':
+        answer = await wallAnswer(interaction, ctx, guildId);
         break;
       default:
         answer = await status(ctx, guildId);

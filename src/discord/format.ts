@@ -8,11 +8,12 @@ import {
 } from 'discord.js';
 import type { Frame, Segment } from '../services/show/frames-types.js';
 import type { Performance, Tally } from '../services/store/schemas.js';
+import { segmentsToMarkdown, userMarkdown } from './user-text.js';
 
 /** Discord's limits that the formatter must respect. */
 export const LIMITS = { description: 4096, fieldValue: 1024, title: 256 } as const;
 
-const COLORS = {
+export const COLORS = {
   received: 0x5865f2,
   scanning: 0xfee75c,
   marking: 0xed4245,
@@ -39,31 +40,13 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** User text is escaped so it cannot break the frames' markdown (or fake a strike-through of its own). */
-export function segmentsToMarkdown(segments: readonly Segment[]): string {
-  return segments.map(segmentToMarkdown).join('');
-}
-
-function segmentToMarkdown(segment: Segment): string {
-  switch (segment.kind) {
-    case 'plain':
-      return escapeMarkdown(segment.text);
-    case 'flagged':
-      return `__**${escapeMarkdown(segment.text)}**__`;
-    case 'struck':
-      return `~~${escapeMarkdown(segment.text)}~~`;
-    case 'blackout':
-      return '█'.repeat(segment.length);
-    case 'inserted':
-      return `**${escapeMarkdown(segment.text)}**`;
-  }
-}
+export { segmentsToMarkdown } from './user-text.js';
 
 /** One frame of the review message. */
 export function frameEmbed(frame: Frame, performanceNumber: number): APIEmbed {
-  let description = segmentsToMarkdown(frame.segments);
-  if (frame.prompt) description += `\n\n**Approved prompt**\n${escapeMarkdown(frame.prompt)}`;
-  const citations = frame.notes.map((n) => `§ ${escapeMarkdown(n.label)} — *${escapeMarkdown(n.reason)}*`).join('\n');
+  const prompt = frame.prompt ? `\n\n**Approved prompt**\n${userMarkdown(frame.prompt)}` : '';
+  const description = segmentsToMarkdown(frame.segments, LIMITS.description - prompt.length) + prompt;
+  const citations = frame.notes.map((n) => `§ ${userMarkdown(n.label)} — *${escapeMarkdown(n.reason)}*`).join('\n');
   return {
     title: truncate(`${BADGES[frame.stage]} · ${frame.title}`, LIMITS.title),
     description: truncate(description, LIMITS.description),
@@ -83,10 +66,11 @@ export function noteEmbed(text: string, performanceNumber: number): APIEmbed {
 }
 
 export function tallyLine(tally: Tally): string {
-  const total = tally.original + tally.censored;
+  const total = tally.original + tally.censored + (tally.appeal ?? 0);
   if (total === 0) return 'No votes yet. Which version do you side with?';
   const share = Math.round((tally.original / total) * 100);
-  return `Original ${tally.original} · Censored ${tally.censored} — ${share}% side with the original`;
+  const line = `Original ${tally.original} · Censored ${tally.censored} — ${share}% side with the original`;
+  return tally.appeal === undefined ? line : `${line} · Appeal Cut ${tally.appeal}`;
 }
 
 export interface FinaleFiles {
@@ -107,10 +91,10 @@ export function finaleEmbeds(
     url: `https://discord.com/channels/${performance.guildId}/${performance.threadId ?? performance.channelId ?? ''}`,
     color: COLORS.final,
     fields: [
-      { name: 'Original brief', value: truncate(segmentsToMarkdown(original) || '—', LIMITS.fieldValue), inline: true },
+      { name: 'Original brief', value: segmentsToMarkdown(original, LIMITS.fieldValue) || '—', inline: true },
       {
         name: 'Approved prompt',
-        value: truncate(escapeMarkdown(performance.prompt ?? '—'), LIMITS.fieldValue),
+        value: truncate(userMarkdown(performance.prompt ?? '—'), LIMITS.fieldValue),
         inline: true,
       },
       { name: 'Audience verdict', value: tallyLine(tally) },
@@ -139,7 +123,7 @@ export function parseCustomId(id: string): { kind: ButtonKind; performanceId: st
   return { kind: kind as ButtonKind, performanceId, arg };
 }
 
-function button(
+export function button(
   id: string,
   label: string,
   style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger | ButtonStyle.Success,

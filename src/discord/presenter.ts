@@ -8,10 +8,12 @@ import {
   ThreadAutoArchiveDuration,
 } from 'discord.js';
 import type { Logger } from '../logger.js';
-import type { ActPresenter, FinaleImages } from '../services/show/act.js';
+import { submittedText } from '../services/censor/pipeline.js';
+import type { RenderedImage } from '../services/imagery/types.js';
 import { type Frame, maskedBrief } from '../services/show/frames.js';
-import type { Store } from '../services/store/index.js';
-import type { Performance } from '../services/store/schemas.js';
+import type { ActPresenter, AppealVerdict, FinaleImages } from '../services/show/presenter.js';
+import type { Performance, Tally } from '../services/store/schemas.js';
+import { appealCutButtons, appealCutEmbed, verdictEmbed } from './appeal-format.js';
 import {
   appealDecisionButtons,
   finaleButtons,
@@ -20,14 +22,16 @@ import {
   NO_MENTIONS,
   noteEmbed,
   releaseButtons,
-  segmentsToMarkdown,
 } from './format.js';
+import { altText, MAX_CONTENT, plainText, segmentsToMarkdown } from './user-text.js';
+import { removeAct } from './withdraw.js';
 
 export interface DiscordPresenterOptions {
   client: Client;
-  store: Store;
   log: Logger;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The performance's page on the exhibition wall's gallery, when it has a public address. */
+  pageLink?: (performance: Performance) => Promise<string | undefined>;
 }
 
 /** A wait that ends early, with the abort reason, when the act is stopped — even if it already was. */
@@ -44,6 +48,10 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+function maskedOf(performance: Performance) {
+  return maskedBrief(submittedText(performance.brief, performance.memberStyle), performance.result?.changes ?? []);
 }
 
 function extension(contentType: string): string {
@@ -81,10 +89,9 @@ export class DiscordPresenter implements ActPresenter {
       reason: `compliance-theatre performance ${performance.id}`,
     });
     this.opened.set(performance.id, thread.id);
-    const brief = segmentsToMarkdown(maskedBrief(performance.brief, performance.result?.changes ?? []));
-    await this.send(thread, {
-      content: `📨 **Brief №${performance.number}** from <@${performance.authorId}>\n>>> ${brief}`,
-    });
+    const head = `📨 **Brief №${performance.number}** from <@${performance.authorId}>\n>>> `;
+    const brief = segmentsToMarkdown(maskedOf(performance), MAX_CONTENT - head.length);
+    await this.send(thread, { content: `${head}${brief}` });
     return { threadId: thread.id };
   }
 
@@ -102,6 +109,9 @@ export class DiscordPresenter implements ActPresenter {
     }
     return review ? { reviewMessageId: review.id } : {};
   }
+
+  /** Discord shows nothing of a brief refused on stage: its author was answered privately, or it is minuted. */
+  async refused(): Promise<void> {}
 
   async note(performance: Performance, text: string): Promise<void> {
     const target = await this.sendable(performance.threadId ?? performance.channelId);
@@ -129,29 +139,62 @@ export class DiscordPresenter implements ActPresenter {
     });
   }
 
-  async finale(performance: Performance, images: FinaleImages): Promise<Partial<Performance>> {
+  async finale(performance: Performance, images: FinaleImages, tally: Tally): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
     const censoredName = `performance-${performance.number}.${extension(images.censored.contentType)}`;
     const files = [
       new AttachmentBuilder(images.censored.png, {
         name: censoredName,
-        description: performance.prompt?.slice(0, 1000),
+        description: altText('Poster of the approved prompt', performance.prompt ?? ''),
       }),
     ];
     let originalName: string | undefined;
     if (images.original) {
       originalName = `performance-${performance.number}-original.${extension(images.original.contentType)}`;
-      files.push(new AttachmentBuilder(images.original.png, { name: originalName }));
+      const original = plainText(maskedOf(performance));
+      files.push(
+        new AttachmentBuilder(images.original.png, {
+          name: originalName,
+          description: altText('Original submission, stamped rejected', original),
+        }),
+      );
     }
-    const tally = await this.options.store.votes.tally(performance.id);
-    const original = maskedBrief(performance.brief, performance.result?.changes ?? []);
+    const embeds = finaleEmbeds(performance, maskedOf(performance), tally, {
+      censored: censoredName,
+      original: originalName,
+    });
+    const page = await this.options.pageLink?.(performance);
+    if (page)
+      embeds[0]?.fields?.push({ name: 'In the gallery', value: `[Performance №${performance.number}](${page})` });
     const message = await this.send(thread, {
-      embeds: finaleEmbeds(performance, original, tally, { censored: censoredName, original: originalName }),
+      embeds,
       components: finaleButtons(performance, tally),
       files,
     });
     this.opened.delete(performance.id);
     return { finalMessageId: message.id };
+  }
+
+  async verdict(
+    performance: Performance,
+    verdict: AppealVerdict,
+    image?: RenderedImage,
+  ): Promise<Partial<Performance>> {
+    const thread = await this.sendable(performance.threadId);
+    await this.send(thread, { embeds: [verdictEmbed(performance, verdict)] });
+    if (!image || !performance.appeal) return {};
+    const name = `performance-${performance.number}-appeal.${extension(image.contentType)}`;
+    const tally = { original: 0, censored: 0, appeal: 0 };
+    const message = await this.send(thread, {
+      embeds: [appealCutEmbed(performance, tally, name)],
+      components: appealCutButtons(performance, tally),
+      files: [new AttachmentBuilder(image.png, { name, description: altText('Appeal Cut', verdict.prompt) })],
+    });
+    return { appeal: { ...performance.appeal, messageId: message.id } };
+  }
+
+  async withdraw(performance: Performance): Promise<void> {
+    await removeAct(this.options.client, performance, this.options.log);
   }
 
   async fail(performance: Performance, line: string): Promise<void> {

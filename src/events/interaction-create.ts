@@ -1,4 +1,5 @@
 import type { Interaction } from 'discord.js';
+import { submitAppeal } from '../buttons/appeal.js';
 import { buttonsByKind } from '../buttons/index.js';
 import { commandsByName } from '../commands/index.js';
 import type { Context } from '../context.js';
@@ -25,6 +26,10 @@ export async function onInteractionCreate(interaction: Interaction, ctx: Context
       const handler = target && buttonsByKind.get(target.kind);
       if (!target || !handler) throw new UserFacingError('That button no longer belongs to a performance.');
       await handler.execute(interaction, target, ctx);
+    } else if (interaction.isModalSubmit()) {
+      const target = parseCustomId(interaction.customId);
+      if (target?.kind !== 'appeal') throw new UserFacingError('That form no longer belongs to a performance.');
+      await submitAppeal(interaction, target.performanceId, ctx);
     }
   } catch (err) {
     if (isHarmlessDiscordError(err)) {

@@ -8,6 +8,7 @@ import type { LoopbackServer } from '../fakes/http.js';
 import { startFakeHuggingFace } from '../fakes/huggingface.js';
 import { startFakeOpenAI, userMessageOf } from '../fakes/openai.js';
 import { startFakeReplicate } from '../fakes/replicate.js';
+import { passed } from '../services/censor/passed.js';
 import { cli } from './helpers.js';
 
 const servers: LoopbackServer[] = [];
@@ -19,7 +20,13 @@ afterEach(async () => {
 
 /** A small real PNG for the image fakes to serve. */
 const png = async () =>
-  (await new PosterModel({ width: 256, height: 256 }).render({ prompt: 'a cat', performanceNumber: 1, seed: 1 })).png;
+  (
+    await new PosterModel({ width: 256, height: 256 }).render({
+      prompt: await passed('a cat'),
+      performanceNumber: 1,
+      seed: 1,
+    })
+  ).png;
 
 describe('the CLI against hosted engines (loopback fakes)', () => {
   test('censor --engine openai --jsonl: the system prompt goes out, the answer is guarded, the style appended in code', async () => {

@@ -32,6 +32,14 @@ describe('rehearse', () => {
     expect(record.prompt).not.toMatch(/bloody|sword|burning/);
   });
 
+  test('the record it writes shows blackout terms as bars, like the stage does', async () => {
+    const run = await cli(['rehearse', 'a shitty knight with a sword', '--out', out]);
+    expect(run.code).toBe(0);
+    const written = await readFile(path.join(out, 'performance-1.json'), 'utf8');
+    expect(written).not.toContain('shitty');
+    expect(JSON.parse(written).brief).toBe('a ██████ knight with a sword');
+  });
+
   test('a blocked brief is refused: a record, no image', async () => {
     const run = await cli(['rehearse', 'a snuff film', '--out', out]);
     expect(run.code).toBe(0);
@@ -40,6 +48,27 @@ describe('rehearse', () => {
     expect(await readdir(out)).toEqual(['performance-1.json']);
     const record = JSON.parse(await readFile(path.join(out, 'performance-1.json'), 'utf8'));
     expect(record.performance.status).toBe('blocked');
+  });
+
+  test('--style is a member’s style: censored in the frames, the house style appended after', async () => {
+    const run = await cli(['rehearse', 'a calm lake', '--style', 'bloody gore, guns', '--out', out]);
+    expect(run.code).toBe(0);
+    for (const term of ['bloody', 'gore', 'guns']) expect(run.stdout).toContain(`~~${term}~~`);
+    expect(run.stdout).toContain('§ guns → persuasion instruments — Brand Safety Guideline 4.1 — Firearms');
+    expect(run.stdout).toContain('[ APPROVED ] APPROVED — with amendments.');
+    const record = JSON.parse(await readFile(path.join(out, 'performance-1.json'), 'utf8'));
+    expect(record.brief).toBe('a calm lake, bloody gore, guns');
+    expect(record.prompt).not.toMatch(/bloody|gore|guns/);
+    expect(record.prompt.endsWith('approved for all audiences')).toBe(true);
+  });
+
+  test('a block term in a style exits non-zero with one clear line, and nothing is performed', async () => {
+    const run = await cli(['rehearse', 'a calm lake', '--style', 'snuff film', '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/The style was refused under .+; nothing was performed\./);
+    expect(run.stdout + run.stderr).not.toContain('snuff');
+    expect(await readdir(out)).toEqual([]);
   });
 
   test.each([

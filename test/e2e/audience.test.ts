@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   AUTHOR,
+  appeal,
   click,
   everythingShownIn,
   finaleIn,
@@ -77,12 +78,17 @@ describe('the audience’s record', () => {
 
     const refused = await press(third.thread.id, third.finale.id, `remove:${GUILD}-3`, OTHER);
     expect(toldTo(refused)).toBe('Only moderators (members with Manage Server) can do that.');
-    await press(third.thread.id, third.finale.id, `remove:${GUILD}-3`, MODERATOR, MANAGE_GUILD);
-    const withdrawn = show.fake.message(third.finale.id);
-    expect(withdrawn?.attachments).toHaveLength(0);
-    expect(withdrawn?.components).toHaveLength(0);
-    expect(withdrawn?.embeds[0]?.description).toContain('Performance №3 has been withdrawn by the moderators.');
+    const removal = await press(third.thread.id, third.finale.id, `remove:${GUILD}-3`, MODERATOR, MANAGE_GUILD);
+    expect(toldTo(removal)).toBe('Performance №3 has been withdrawn: its messages are removed and its thread closed.');
     await untilStatus(show, 3, 'removed');
+    // Every message of the act is gone (masked brief, review, finale with its image) and the thread is closed.
+    const left = show.fake.messagesIn(third.thread.id).filter((m) => !m.deletedAt && !m.ephemeral);
+    expect(left).toHaveLength(0);
+    expect(show.fake.message(third.finale.id)?.deletedAt).toBeTruthy();
+    const closed = show.fake.threads(STAGE_CHANNEL)[2];
+    expect(closed?.thread_metadata).toMatchObject({ archived: true, locked: true });
+    // The record keeps the brief for the moderators.
+    expect((await show.store.performances.get(`${GUILD}-3`))?.brief).toBe('a union meeting');
 
     const results = await show.fake.slashCommand({
       guildId: GUILD,
@@ -91,12 +97,30 @@ describe('the audience’s record', () => {
       name: 'results',
     });
     await results.response();
-    const embed = (await results.settled()).embeds[0] as { description: string; fields: { value: string }[] };
+    // The verdict is a public followup; the private "thinking…" reply is removed.
+    const verdict = await show.fake.waitFor(() => results.followups()[0]);
+    expect(verdict.flags & 64).toBe(0);
+    const embed = verdict.embeds[0] as { description: string; fields: { value: string }[] };
     expect(embed?.description.split('\n')).toEqual([
       '1. Performance №2 — 100% for the original (2–0)',
       '2. Performance №1 — 0% for the original (0–1)',
     ]);
     expect(embed?.fields[0]?.value).toBe('Original 2 · Censored 1 — 67% of votes side with the original');
+  });
+
+  test('/results with no votes answers privately', async () => {
+    show = await launch();
+    const results = await show.fake.slashCommand({
+      guildId: GUILD,
+      channelId: STAGE_CHANNEL,
+      user: OTHER,
+      name: 'results',
+    });
+    await results.response();
+    const reply = await results.settled();
+    expect(reply.content).toBe('No votes have been cast yet. The audience has not spoken.');
+    expect(reply.flags & 64).toBe(64);
+    expect(results.followups()).toHaveLength(0);
   });
 
   test('/show posts a past performance again, the same poster and working buttons', async () => {
@@ -179,8 +203,8 @@ describe('moderators', () => {
     await press(thread.id, desk.id, `release:${GUILD}-1`, MODERATOR, MANAGE_GUILD);
     const finale = await finaleIn(show, thread.id);
     await untilStatus(show, 1, 'done');
-    const appeal = await press(thread.id, finale.id, `appeal:${GUILD}-1`);
-    expect(toldTo(appeal)).toBe('⚖️ Your appeal has been lodged. The moderators will decide.');
+    const lodged = await appeal(show, { threadId: thread.id, messageId: finale.id, performanceId: `${GUILD}-1` });
+    expect(toldTo(lodged)).toBe('⚖️ Your appeal has been lodged. The moderators will decide.');
     const decision = await show.fake.waitFor(() =>
       show!.fake.messagesIn(thread.id).find((m) => JSON.stringify(m.components).includes('deny:')),
     );

@@ -33,7 +33,7 @@ export interface Show {
 type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 /** Frames play without waiting: the tests check what was shown, the benchmark checks the pace. */
-export const instant: Sleep = async () => {};
+export const instant: Sleep = async (_ms, signal) => signal.throwIfAborted();
 /** An act that never gets past its first frame, until it is aborted (a restart in the middle of a show). */
 export const stuck: Sleep = (_ms, signal) =>
   new Promise((_resolve, reject) => {
@@ -236,6 +236,29 @@ export async function click(
   const callback = await interaction.response();
   if (callback.type === 5) await interaction.settled();
   return interaction;
+}
+
+/**
+ * The author's appeal: clicks Appeal, which opens the grounds modal, and submits it (with `grounds`, or empty).
+ * Returns the modal submission once the bot answered; a refusal is told on the modal's answer too.
+ */
+export async function appeal(
+  show: Show,
+  target: { threadId: string; messageId: string; performanceId: string },
+  options: { user?: User; grounds?: string } = {},
+) {
+  const user = options.user ?? AUTHOR;
+  const button = await click(show, { ...target, customId: `appeal:${target.performanceId}` }, user);
+  const submitted = await show.fake.submitModal({
+    guildId: GUILD,
+    channelId: target.threadId,
+    user,
+    from: button,
+    values: { grounds: options.grounds ?? '' },
+  });
+  const callback = await submitted.response();
+  if (callback.type === 5) await submitted.settled();
+  return submitted;
 }
 
 /** What the member was told: the reply (a deferred one as filled in) and any followups. */

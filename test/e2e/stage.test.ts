@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   AUTHOR,
+  appeal,
   click,
   everythingShownIn,
   finaleIn,
@@ -34,11 +35,12 @@ describe('appeals', () => {
     const finale = await finaleIn(show, thread.id);
     const id = `${GUILD}-1`;
 
-    const stranger = await press(thread.id, finale.id, `appeal:${id}`, OTHER);
+    const target = { threadId: thread.id, messageId: finale.id, performanceId: id };
+    const stranger = await appeal(show, target, { user: OTHER });
     expect(toldTo(stranger)).toBe('Only the author of a brief may appeal its censorship.');
 
-    const appeal = await press(thread.id, finale.id, `appeal:${id}`);
-    const answered = await show.fake.waitFor(() => appeal.messages().find((m) => m.content.startsWith('⚖️')), {
+    const heard = await appeal(show, target, { grounds: 'A protest is a civic right.' });
+    const answered = await show.fake.waitFor(() => heard.messages().find((m) => m.content.startsWith('⚖️')), {
       timeoutMs: 10_000,
     });
     expect(answered.content).toBe('⚖️ Your appeal was heard and granted in part. See the thread.');

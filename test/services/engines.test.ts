@@ -15,13 +15,20 @@ import { startFakeHuggingFace } from '../fakes/huggingface.js';
 import { chatCompletionBody, openAIErrorBody, startFakeOpenAI } from '../fakes/openai.js';
 import { recordedPrompts, recordingImageProvider } from '../fakes/recording-image-provider.js';
 import { startFakeReplicate } from '../fakes/replicate.js';
+import { passed } from './censor/passed.js';
 
 const lexicon = Lexicon.fromEntries([
   { term: 'sword', category: 'weapons', tier: 'redline', euphemisms: ['letter opener'], reason: 'Weapons 4.2' },
 ]);
 const brief = 'a knight with a sword in a village';
 const modelRewrite = 'a knight with a ceremonial implement in a village';
-const imageRequest = { prompt: 'a knight, flat vectors', performanceNumber: 1, seed: 1, width: 256, height: 256 };
+const imageRequest = {
+  prompt: await passed('a knight, flat vectors'),
+  performanceNumber: 1,
+  seed: 1,
+  width: 256,
+  height: 256,
+};
 const config = (env: Record<string, string> = {}) =>
   loadSharedConfig({ MODEL_RETRIES: '0', MODEL_TIMEOUT_MS: '2000', ...env });
 const deps = (env: Record<string, string> = {}, fetch?: typeof globalThis.fetch) => ({
@@ -123,9 +130,9 @@ describe('a provider added in one file and one registry line', () => {
 
   test('it renders through the same fallback as the built-in engines', async () => {
     const model = createImageModel('recording', withKeys({ RECORDING_COLOUR: '#ff00aa', RECORDING_SIDE: '32' }));
-    const first = await model.render({ ...imageRequest, prompt: 'a brand-safe lake' });
+    const first = await model.render({ ...imageRequest, prompt: await passed('a brand-safe lake') });
     expect(first).toMatchObject({ engine: 'recording', width: 32, height: 32, contentType: 'image/png' });
-    const fallen = await model.render({ ...imageRequest, prompt: 'please FAIL now' });
+    const fallen = await model.render({ ...imageRequest, prompt: await passed('please FAIL now') });
     expect(fallen).toMatchObject({ engine: 'poster', width: 256, height: 256 });
     expect(recordedPrompts.slice(-2)).toEqual(['a brand-safe lake', 'please FAIL now']);
   });

@@ -6,9 +6,10 @@ import { PosterModel } from '../../src/services/imagery/poster/index.js';
 import { ReplicateImageModel } from '../../src/services/imagery/replicate.js';
 import type { LoopbackServer } from '../fakes/http.js';
 import { type FakeReplicateOptions, startFakeReplicate } from '../fakes/replicate.js';
+import { passed } from './censor/passed.js';
 
 const request = {
-  prompt: 'a knight with a letter opener, flat vectors',
+  prompt: await passed('a knight with a letter opener, flat vectors'),
   performanceNumber: 12,
   seed: 12,
   width: 256,

@@ -1,8 +1,17 @@
 import type { ImageEngineName } from '../../config.js';
+import type { CensoredPrompt } from '../censor/pipeline.js';
+
+/**
+ * What an image stands for, so a poster can say so: the approved prompt, the original submission (never stamped
+ * APPROVED), or the cut a won appeal produced.
+ */
+export type ImageLabel = 'approved' | 'original' | 'appeal';
 
 export interface ImageRequest {
-  /** The approved, styled prompt. */
-  prompt: string;
+  /** The styled prompt, as the censor pipeline passed it: no other text may reach an image model. */
+  prompt: CensoredPrompt;
+  /** Default `approved`. */
+  label?: ImageLabel;
   /** The performance number, printed on the poster's caption. */
   performanceNumber: number;
   seed: number;

@@ -1,43 +1,48 @@
+import type { ImageEngineName } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { type Censorship, censorBrief } from '../censor/pipeline.js';
-import type { CensorModel, LexiconOverrides, Stance } from '../censor/types.js';
-import type { ImageModel, RenderedImage } from '../imagery/types.js';
+import { type Censorship, censorBrief, originalSubmission, recheckPrompt, submittedText } from '../censor/pipeline.js';
+import type { Category, CensorModel, LexiconOverrides } from '../censor/types.js';
+import type { ImageModel } from '../imagery/types.js';
 import type { Store } from '../store/index.js';
-import type { Performance } from '../store/schemas.js';
-import { buildFrames, type Frame } from './frames.js';
+import type { GuildSettings, Performance } from '../store/schemas.js';
+import { buildFrames } from './frames.js';
 import { fallbackNote } from './notes.js';
+import type { ActPresenter } from './presenter.js';
 
-/** The images of a finale: the approved prompt's, and the original brief's when a moderator asked for both. */
-export interface FinaleImages {
-  censored: RenderedImage;
-  original?: RenderedImage;
-}
-
-/**
- * Where an act is shown: a Discord thread, or a terminal. The act decides what happens and when; the
- * presenter only shows it. Each method returns the ids it wants remembered for a restart.
- */
-export interface ActPresenter {
-  open(performance: Performance): Promise<Partial<Performance>>;
-  play(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<Partial<Performance>>;
-  note(performance: Performance, text: string): Promise<void>;
-  awaitRelease(performance: Performance): Promise<void>;
-  awaitAppealDecision(performance: Performance): Promise<void>;
-  finale(performance: Performance, images: FinaleImages): Promise<Partial<Performance>>;
-  fail(performance: Performance, message: string): Promise<void>;
-}
+export type { ActPresenter, AppealVerdict, FinaleImages } from './presenter.js';
 
 export interface ActSettings {
   pace: number;
   reviewMode: boolean;
+  /** Render the original submission too (already off for a hosted engine unless a moderator enabled it). */
   renderOriginal: boolean;
   overrides?: LexiconOverrides;
+  /** The theatre layer fires (default true). */
+  satire?: boolean;
+  /** Safety categories an appeal may reinstate; see appeal-policy.ts. */
+  appealCategories?: readonly Category[];
+  /** The image seed (default: the performance number, so a poster can be drawn again identically). */
+  seed?: number;
+}
+
+/** The act's settings from the guild's: the original is drawn by a hosted engine only when a moderator allowed it. */
+export function actSettings(settings: GuildSettings, imageEngine: ImageEngineName): ActSettings {
+  return {
+    pace: settings.pace,
+    reviewMode: settings.reviewMode,
+    renderOriginal: settings.renderOriginal && (imageEngine === 'poster' || settings.originalOnHosted),
+    overrides: settings.lexicon,
+    satire: settings.satire,
+    appealCategories: settings.appealCategories,
+  };
 }
 
 export interface ActDeps {
   store: Store;
   log: Logger;
   censor: CensorModel;
+  /** The embedded censor, for re-checks of stored text and the appeal's grounds (default: `censor`). */
+  checker?: CensorModel;
   image: ImageModel;
   presenter: ActPresenter;
   settings: ActSettings;
@@ -49,14 +54,27 @@ export const FAILURE_LINE =
   'The Content Standards Division has experienced an unscheduled synergy event. This performance is closed; thank you for your patience.';
 export const SKIPPED_LINE = 'This performance has been deprioritised by management.';
 
-async function censorAct(performance: Performance, deps: ActDeps, stance: Stance): Promise<Censorship> {
+/** The censor's pass over a performance's brief and the member's style, with the guild's lexicon and layers. */
+export function censorAct(performance: Performance, deps: Pick<ActDeps, 'censor' | 'settings' | 'signal'>) {
   return censorBrief(deps.censor, {
     brief: performance.brief,
+    memberStyle: performance.memberStyle,
     style: performance.style,
-    stance,
+    overrides: deps.settings.overrides,
+    satire: deps.settings.satire ?? true,
+    signal: deps.signal,
+  });
+}
+
+/** The censorship a record holds, passed again through the censor before anything is rendered from it. */
+export async function storedCensorship(performance: Performance, deps: ActDeps): Promise<Censorship> {
+  const result = performance.result;
+  if (!result) throw new Error(`performance ${performance.id} has no censor result to render`);
+  const prompt = await recheckPrompt(deps.checker ?? deps.censor, performance.prompt ?? '', {
     overrides: deps.settings.overrides,
     signal: deps.signal,
   });
+  return { result, prompt };
 }
 
 /**
@@ -67,37 +85,48 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
   const { store, presenter, signal } = deps;
   let current = await store.performances.update(performance.id, { status: 'performing' });
   try {
-    const censorship = await censorAct(current, deps, 'standard');
+    const censorship = await censorAct(current, deps);
     signal.throwIfAborted();
+    const text = submittedText(current.brief, current.memberStyle);
+    const frames = buildFrames(text, censorship, { pace: deps.settings.pace });
     if (censorship.result.verdict === 'block') {
       // A guild term added after submission can block at performance time; the brief is still never shown.
+      await presenter.refused(current, frames, signal);
       return await store.performances.update(current.id, { status: 'blocked', result: censorship.result, prompt: '' });
     }
     current = await store.performances.update(current.id, { result: censorship.result, prompt: censorship.prompt });
     current = await store.performances.update(current.id, await presenter.open(current));
     const note = fallbackNote({ censor: current.censorEngine }, { censor: censorship.result.engine });
     if (note) await presenter.note(current, note);
-    const frames = buildFrames(current.brief, censorship, { pace: deps.settings.pace });
     current = await store.performances.update(current.id, await presenter.play(current, frames, signal));
     if (deps.settings.reviewMode) {
       current = await store.performances.update(current.id, { status: 'awaiting-release' });
       await presenter.awaitRelease(current);
       return current;
     }
-    return await renderFinale(current, deps);
+    return await renderFinale(current, deps, censorship);
   } catch (err) {
     return endAct(current, deps, err);
   }
 }
 
-/** Renders the approved prompt (and the original, if asked) and stages the finale. */
-export async function renderFinale(performance: Performance, deps: ActDeps): Promise<Performance> {
+/**
+ * Renders the approved prompt (and the original submission, redacted, if asked) and stages the finale. A
+ * release in review mode has no censorship in hand: the stored prompt is passed through the censor again.
+ */
+export async function renderFinale(
+  performance: Performance,
+  deps: ActDeps,
+  censorship?: Censorship,
+): Promise<Performance> {
   const { store, presenter, signal } = deps;
-  const prompt = performance.prompt ?? '';
-  const request = { performanceNumber: performance.number, seed: performance.number, signal };
-  const censored = await deps.image.render({ ...request, prompt });
-  const original = deps.settings.renderOriginal
-    ? await deps.image.render({ ...request, prompt: `${performance.brief}, ${performance.style}` })
+  const passed = censorship ?? (await storedCensorship(performance, deps));
+  const request = { performanceNumber: performance.number, seed: deps.settings.seed ?? performance.number, signal };
+  const censored = await deps.image.render({ ...request, prompt: passed.prompt });
+  const text = submittedText(performance.brief, performance.memberStyle);
+  const originalPrompt = deps.settings.renderOriginal ? originalSubmission(text, passed) : undefined;
+  const original = originalPrompt
+    ? await deps.image.render({ ...request, prompt: originalPrompt, label: 'original' })
     : undefined;
   signal.throwIfAborted();
   const note = fallbackNote(
@@ -105,7 +134,8 @@ export async function renderFinale(performance: Performance, deps: ActDeps): Pro
     { image: censored.engine },
   );
   if (note) await presenter.note(performance, note);
-  const ids = await presenter.finale(performance, { censored, original });
+  const tally = await store.votes.tally(performance.id);
+  const ids = await presenter.finale(performance, { censored, original }, tally);
   return store.performances.update(performance.id, { ...ids, status: 'done' });
 }
 
@@ -129,9 +159,4 @@ export async function endAct(
     status: skipped ? 'skipped' : 'failed',
     note: skipped ? SKIPPED_LINE : ((err as Error)?.message ?? String(err)),
   });
-}
-
-/** The appeal: a second pass with the reconsidering stance, returning the new censorship. */
-export async function reconsider(performance: Performance, deps: ActDeps): Promise<Censorship> {
-  return censorAct(performance, deps, 'reconsider');
 }

@@ -1,32 +1,106 @@
+import { censorBrief, reinstate, submittedText } from '../censor/pipeline.js';
 import type { Performance } from '../store/schemas.js';
-import { type ActDeps, reconsider } from './act.js';
+import { type ActDeps, storedCensorship } from './act.js';
+import { type AppealPolicy, decide, ruling } from './appeal-policy.js';
 import { buildFrames } from './frames.js';
+import type { AppealVerdict } from './presenter.js';
 
 export type AppealOutcome = 'upheld' | 'overturned';
 
+export interface HearingOptions {
+  /** The author's grounds as typed; they are censored before they are stored or shown. */
+  grounds?: string;
+  /** A hosted image engine renders this act (see appeal-policy.ts). */
+  hosted: boolean;
+  now: () => number;
+}
+
+/** The grounds as the censor passes them; a block term withholds them entirely. */
+async function censoredGrounds(grounds: string | undefined, deps: ActDeps): Promise<string | undefined> {
+  if (!grounds) return undefined;
+  const { result } = await censorBrief(deps.checker ?? deps.censor, {
+    brief: grounds,
+    style: '',
+    overrides: deps.settings.overrides,
+    satire: deps.settings.satire ?? true,
+    signal: deps.signal,
+  });
+  return result.verdict === 'block' ? '[grounds withheld under Content Standards]' : result.censored;
+}
+
 /**
- * The appeal heard in public: the censor takes its second, reconsidering pass, the frames play again in the
- * thread, and the verdict is posted. Overturned when the approved prompt changes.
+ * The appeal heard in public: the censor reconsiders each change under the guild's appeal policy, the verdict
+ * lists what was reinstated and what was upheld (each with its reason), and a won appeal renders the Appeal Cut
+ * beside the first image. Blackout and block terms are never reinstated.
  */
-export async function hearAppeal(performance: Performance, deps: ActDeps, now: () => number): Promise<AppealOutcome> {
+export async function hearAppeal(performance: Performance, deps: ActDeps, options: HearingOptions) {
   const { presenter, signal, store } = deps;
-  const second = await reconsider(performance, deps);
+  const grounds = await censoredGrounds(options.grounds, deps);
+  const first = await storedCensorship(performance, deps);
+  const policy: AppealPolicy = { extra: deps.settings.appealCategories ?? [], hosted: options.hosted };
+  const decisions = first.result.changes.map((change) => ({ change, decision: decide(change, policy) }));
+  const text = submittedText(performance.brief, performance.memberStyle);
+  const second = reinstate(text, first, performance.style, (change) => !decide(change, policy).reinstate);
+  const outcome: AppealOutcome = second.prompt !== first.prompt ? 'overturned' : 'upheld';
+  const verdict: AppealVerdict = {
+    outcome,
+    ...(grounds ? { grounds } : {}),
+    reinstated: decisions.filter((d) => d.decision.reinstate).map((d) => ruling(d.change, d.decision.why)),
+    upheld: decisions.filter((d) => !d.decision.reinstate).map((d) => ruling(d.change, d.decision.why)),
+    prompt: second.prompt,
+  };
   await presenter.note(performance, 'The Content Standards Division is reconsidering this brief on appeal.');
-  await presenter.play(performance, buildFrames(performance.brief, second, { pace: deps.settings.pace }), signal);
-  const outcome: AppealOutcome = second.prompt !== performance.prompt ? 'overturned' : 'upheld';
-  const updated = await store.performances.update(performance.id, {
+  if (outcome === 'overturned')
+    await presenter.play(performance, buildFrames(text, second, { pace: deps.settings.pace }), signal);
+  const image =
+    outcome === 'overturned'
+      ? await deps.image.render({
+          prompt: second.prompt,
+          performanceNumber: performance.number,
+          seed: performance.number,
+          label: 'appeal',
+          signal,
+        })
+      : undefined;
+  signal.throwIfAborted();
+  const heard = await store.performances.update(performance.id, {
     appeal: {
-      at: performance.appeal?.at ?? new Date(now()).toISOString(),
+      at: performance.appeal?.at ?? new Date(options.now()).toISOString(),
       outcome,
+      ...(grounds ? { grounds } : {}),
       result: second.result,
       prompt: second.prompt,
+      reinstated: verdict.reinstated,
+      upheld: verdict.upheld,
     },
   });
-  await presenter.note(
-    updated,
-    outcome === 'overturned'
-      ? `Appeal granted in part. Reinstated language has been approved: “${second.result.censored}”.`
-      : 'Appeal denied. On reflection, the original decision stands.',
-  );
+  const ids = await presenter.verdict(heard, verdict, image);
+  const messageId = ids.appeal?.messageId;
+  if (messageId && heard.appeal) {
+    await store.performances.update(performance.id, { appeal: { ...heard.appeal, messageId } });
+  }
   return outcome;
+}
+
+const APPEAL_FAILED_LINE =
+  'The appeals committee could not be quorate. The original decision stands; the Division apologises for the delay.';
+
+/** The hearing, never throwing: one that fails is closed in character, the appeal upheld, the act still `done`. */
+export async function hearInPublic(
+  performance: Performance,
+  deps: ActDeps,
+  options: HearingOptions,
+): Promise<AppealOutcome> {
+  try {
+    return await hearAppeal(performance, deps, options);
+  } catch (err) {
+    deps.log.error({ err, performanceId: performance.id, guildId: performance.guildId }, 'appeal hearing failed');
+    await deps.presenter.note(performance, APPEAL_FAILED_LINE).catch((noteErr: unknown) => {
+      deps.log.warn({ err: noteErr, performanceId: performance.id }, 'could not show the hearing’s failure line');
+    });
+    const current = await deps.store.performances.get(performance.id);
+    if (current?.appeal)
+      await deps.store.performances.update(performance.id, { appeal: { ...current.appeal, outcome: 'upheld' } });
+    return 'upheld';
+  }
 }

@@ -1,12 +1,13 @@
 import type { CensorEngineName, ImageEngineName } from '../../config.js';
 import { UserFacingError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { submittedText } from '../censor/pipeline.js';
 import type { CensorModel } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import type { Store } from '../store/index.js';
 import type { Performance } from '../store/schemas.js';
-import { type ActDeps, type ActPresenter, endAct, performAct, renderFinale } from './act.js';
-import { type AppealOutcome, hearAppeal } from './appeal-hearing.js';
+import { type ActDeps, type ActPresenter, actSettings, endAct, performAct, renderFinale } from './act.js';
+import { type AppealOutcome, hearInPublic } from './appeal-hearing.js';
 import { Intake } from './intake.js';
 import type { Stage } from './stage.js';
 
@@ -40,6 +41,8 @@ export type SubmitOutcome =
 export class Director {
   private readonly intake: Intake;
   private readonly now: () => number;
+  /** Grounds of appeals waiting for a moderator in review mode (in memory: a restart hears them without). */
+  private readonly grounds = new Map<string, string | undefined>();
 
   constructor(private readonly options: DirectorOptions) {
     this.now = options.now ?? Date.now;
@@ -52,19 +55,24 @@ export class Director {
     const settings = await store.guilds.get(submission.guildId);
     if (settings.paused)
       throw new UserFacingError('The stage is paused by the moderators. Briefs are not being accepted right now.');
+    if (submission.style && settings.memberStyle === 'off')
+      throw new UserFacingError('Members’ own styles are switched off on this server: submit the brief without one.');
     this.intake.admit(submission.guildId, submission.authorId, settings);
 
-    // The embedded censor decides the block tier for every engine, with the guild's terms layered on (it keeps
-    // each layered lexicon compiled for the acts too).
-    const scan = await this.options
-      .censorModel('lexicon')
-      .censor({ brief: submission.brief, overrides: settings.lexicon });
+    // The embedded censor decides the block tier for every engine — the brief and the member's style together,
+    // with the guild's terms layered on (it keeps each layered lexicon compiled for the acts too).
+    const scan = await this.options.censorModel('lexicon').censor({
+      brief: submittedText(submission.brief, submission.style),
+      overrides: settings.lexicon,
+      satire: settings.satire,
+    });
     const performance = await store.performances.create({
       guildId: submission.guildId,
       channelId: submission.channelId,
       authorId: submission.authorId,
       brief: submission.brief,
-      style: submission.style ?? settings.style ?? defaults.style,
+      ...(submission.style ? { memberStyle: submission.style } : {}),
+      style: settings.style ?? defaults.style,
       status: scan.verdict === 'block' ? 'blocked' : 'queued',
       censorEngine: settings.censorEngine ?? defaults.censorEngine,
       imageEngine: settings.imageEngine ?? defaults.imageEngine,
@@ -130,29 +138,32 @@ export class Director {
   }
 
   /**
-   * The author's one appeal. Without review mode the censor reconsiders in public at once; in review mode the
-   * appeal waits for a moderator's decision (`decideAppeal`).
+   * The author's one appeal, with their grounds. Without review mode the censor hears it in public at once; in
+   * review mode it waits for a moderator's decision (`decideAppeal`). Two clicks give one hearing: the claim is
+   * made under the record's lock.
    */
-  async appeal(performanceId: string, userId: string): Promise<'pending' | AppealOutcome> {
-    const performance = await this.get(performanceId);
-    if (performance.authorId !== userId)
-      throw new UserFacingError('Only the author of a brief may appeal its censorship.');
-    if (performance.appeal)
-      throw new UserFacingError('This performance has already been appealed. The decision is final.');
-    // The Appeal button exists only once the finale is posted, a moment before the record says `done`; the
-    // hearing runs in the guild's lane, after the act has finished.
-    if (performance.status !== 'done' && performance.status !== 'performing') {
-      throw new UserFacingError('Only a finished performance can be appealed.');
-    }
-    const settings = await this.options.store.guilds.get(performance.guildId);
-    const pending = await this.options.store.performances.update(performance.id, {
-      appeal: { at: new Date(this.now()).toISOString(), outcome: 'pending' },
-    });
+  async appeal(performanceId: string, userId: string, grounds?: string): Promise<'pending' | AppealOutcome> {
+    const settings = await this.options.store.guilds.get((await this.get(performanceId)).guildId);
+    const pending = await this.options.store.performances.update(
+      performanceId,
+      { appeal: { at: new Date(this.now()).toISOString(), outcome: 'pending' } },
+      (performance) => {
+        if (performance.authorId !== userId)
+          throw new UserFacingError('Only the author of a brief may appeal its censorship.');
+        if (performance.appeal)
+          throw new UserFacingError('This performance has already been appealed. The decision is final.');
+        // The Appeal button exists only once the finale is posted, a moment before the record says `done`; the
+        // hearing runs in the guild's lane, after the act has finished.
+        if (performance.status !== 'done' && performance.status !== 'performing')
+          throw new UserFacingError('Only a finished performance can be appealed.');
+      },
+    );
     if (settings.reviewMode) {
+      this.grounds.set(performanceId, grounds);
       await this.options.presenter(pending).awaitAppealDecision(pending);
       return 'pending';
     }
-    return this.reconsiderInPublic(pending);
+    return this.reconsiderInPublic(pending, grounds);
   }
 
   /** Review mode: a moderator grants (the censor reconsiders) or denies an appeal. */
@@ -160,7 +171,9 @@ export class Director {
     const performance = await this.get(performanceId);
     if (performance.appeal?.outcome !== 'pending')
       throw new UserFacingError('There is no pending appeal on this performance.');
-    if (grant) return this.reconsiderInPublic(performance);
+    const grounds = this.grounds.get(performanceId);
+    this.grounds.delete(performanceId);
+    if (grant) return this.reconsiderInPublic(performance, grounds);
     const upheld = await this.options.store.performances.update(performance.id, {
       appeal: { ...performance.appeal, outcome: 'upheld' },
     });
@@ -168,10 +181,28 @@ export class Director {
     return 'upheld';
   }
 
-  private async reconsiderInPublic(performance: Performance): Promise<AppealOutcome> {
+  /**
+   * Withdraws a performance: every message of the act is removed and its thread closed; the record (brief
+   * included) stays for the moderators.
+   */
+  async withdraw(performanceId: string, moderatorId: string): Promise<Performance> {
+    const removed = await this.options.store.performances.update(performanceId, {
+      status: 'removed',
+      note: `withdrawn by ${moderatorId}`,
+    });
+    await this.options.presenter(removed).withdraw(removed);
+    return removed;
+  }
+
+  private async reconsiderInPublic(performance: Performance, grounds?: string): Promise<AppealOutcome> {
     let outcome: AppealOutcome = 'upheld';
     await this.options.stage.runInLane(performance.guildId, async (signal) => {
-      outcome = await hearAppeal(performance, await this.actDeps(performance, signal), this.now);
+      const deps = await this.actDeps(performance, signal);
+      outcome = await hearInPublic(performance, deps, {
+        grounds,
+        hosted: performance.imageEngine !== 'poster',
+        now: this.now,
+      });
     });
     return outcome;
   }
@@ -195,14 +226,10 @@ export class Director {
       store: this.options.store,
       log: this.options.log,
       censor: this.options.censorModel(performance.censorEngine),
+      checker: this.options.censorModel('lexicon'),
       image: this.options.imageModel(performance.imageEngine),
       presenter: this.options.presenter(performance),
-      settings: {
-        pace: settings.pace,
-        reviewMode: settings.reviewMode,
-        renderOriginal: settings.renderOriginal,
-        overrides: settings.lexicon,
-      },
+      settings: actSettings(settings, performance.imageEngine),
       signal,
     };
   }

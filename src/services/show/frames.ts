@@ -1,5 +1,4 @@
-import type { Censorship } from '../censor/pipeline.js';
-import type { Change } from '../censor/types.js';
+import type { CensorResult, Change } from '../censor/types.js';
 import type { Frame, FrameNote, FrameStage, Segment } from './frames-types.js';
 
 export type { Frame, FrameNote, Segment } from './frames-types.js';
@@ -84,7 +83,11 @@ function beats(count: number): number[][] {
  * The act as data: what the audience sees, and for how long, from the brief received to the approved prompt
  * (or the refusal). Pure, so presenters only render and tests only compare.
  */
-export function buildFrames(brief: string, censorship: Censorship, settings: FrameSettings): Frame[] {
+export function buildFrames(
+  brief: string,
+  censorship: { result: CensorResult; prompt: string },
+  settings: FrameSettings,
+): Frame[] {
   const { result, prompt } = censorship;
   const changes = [...result.changes].sort((a, b) => a.start - b.start);
   const states: ChangeState[] = changes.map(() => 'pending');

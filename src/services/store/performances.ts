@@ -70,12 +70,23 @@ export class PerformanceRepository {
     return reading.state === 'valid' ? reading.value : undefined;
   }
 
-  /** Merges `patch`, bumps `updatedAt`, validates and writes; a StoreError when missing, invalid or the result is. */
-  async update(id: string, patch: PerformancePatch): Promise<Performance> {
+  /**
+   * Merges `patch`, bumps `updatedAt`, validates and writes; a StoreError when missing, invalid or the result is.
+   * `patchOrChange` may be a function of the current record; `check` sees the record under the lock and may throw
+   * to refuse the write: a claim two clicks cannot both win.
+   */
+  async update(
+    id: string,
+    patchOrChange: PerformancePatch | ((current: Performance) => PerformancePatch),
+    check?: (current: Performance) => void,
+  ): Promise<Performance> {
     return this.records.locked(keys.performance(id), async () => {
       const current = await this.records.readForUpdate(keys.performance(id), performanceSchema);
       if (!current) throw new StoreError(`store: no performance "${id}" to update`);
       const before = current.value;
+      check?.(before);
+      // A function patch is computed from the record under the lock (an append two writers cannot lose).
+      const patch = typeof patchOrChange === 'function' ? patchOrChange(before) : patchOrChange;
       const after = validateForWrite('performance update', performanceSchema, {
         ...withoutUndefined({ ...before, ...patch }),
         id: before.id,

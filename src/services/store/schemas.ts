@@ -1,35 +1,10 @@
 import { z } from 'zod';
 import { CENSOR_ENGINES, IMAGE_ENGINES } from '../../config.js';
-import { CATEGORIES, LAYERS, TIERS } from '../censor/types.js';
+import { censorResultSchema, lexiconEntrySchema } from '../censor/schemas.js';
+import { CATEGORIES, TIERS } from '../censor/types.js';
 
-export const lexiconEntrySchema = z.object({
-  term: z.string().trim().min(1).max(60),
-  category: z.enum(CATEGORIES),
-  tier: z.enum(TIERS),
-  euphemisms: z.array(z.string().trim().min(1).max(60)).min(1),
-  reason: z.string().trim().min(1).max(120),
-  pos: z.enum(['noun', 'verb', 'adjective', 'other']).optional(),
-  forms: z.array(z.string().trim().min(1).max(60)).optional(),
-  layer: z.enum(LAYERS).optional(),
-});
-
-export const changeSchema = z.object({
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
-  from: z.string(),
-  to: z.string(),
-  category: z.enum(CATEGORIES),
-  tier: z.enum(TIERS),
-  reason: z.string(),
-  layer: z.enum(LAYERS).optional(),
-});
-
-export const censorResultSchema = z.object({
-  verdict: z.enum(['pass', 'rewrite', 'block']),
-  censored: z.string(),
-  changes: z.array(changeSchema),
-  engine: z.enum(CENSOR_ENGINES),
-});
+// The censor owns these schemas; they are re-exported for the modules that read them from here.
+export { censorResultSchema, changeSchema, lexiconEntrySchema } from '../censor/schemas.js';
 
 /**
  * Where an act is in its life. `queued` and `performing` are the states a restart must pick up again;
@@ -49,11 +24,26 @@ export const PERFORMANCE_STATUSES = [
 ] as const;
 export type PerformanceStatus = (typeof PERFORMANCE_STATUSES)[number];
 
+/** One line of an appeal's verdict. Only a redline term is named (`term`); blackout and block terms never are. */
+export const rulingSchema = z.object({
+  category: z.enum(CATEGORIES),
+  tier: z.enum(TIERS),
+  reason: z.string(),
+  term: z.string().optional(),
+});
+export type Ruling = z.infer<typeof rulingSchema>;
+
 export const appealSchema = z.object({
   at: z.string(),
   outcome: z.enum(['pending', 'upheld', 'overturned']),
+  /** The author's grounds as the censor passed them (never as typed). */
+  grounds: z.string().optional(),
   result: censorResultSchema.optional(),
   prompt: z.string().optional(),
+  reinstated: z.array(rulingSchema).optional(),
+  upheld: z.array(rulingSchema).optional(),
+  /** The message holding the Appeal Cut, when the appeal won. */
+  messageId: z.string().optional(),
 });
 
 export const performanceSchema = z.object({
@@ -65,6 +55,9 @@ export const performanceSchema = z.object({
   authorId: z.string().min(1),
   channelId: z.string().optional(),
   brief: z.string(),
+  /** A member's own style: censored with the brief, in public (see `submittedText`). */
+  memberStyle: z.string().optional(),
+  /** The house style, appended in code after the censor. */
   style: z.string(),
   status: z.enum(PERFORMANCE_STATUSES),
   censorEngine: z.enum(CENSOR_ENGINES),
@@ -76,6 +69,8 @@ export const performanceSchema = z.object({
   reviewMessageId: z.string().optional(),
   finalMessageId: z.string().optional(),
   appeal: appealSchema.optional(),
+  /** Where `/show` posted the performance again, so a withdrawal removes those messages too. */
+  reposts: z.array(z.object({ channelId: z.string(), messageId: z.string() })).optional(),
   /** In-character note shown when something went wrong or an engine fell back. */
   note: z.string().optional(),
   createdAt: z.string(),
@@ -83,7 +78,8 @@ export const performanceSchema = z.object({
 });
 export type Performance = z.infer<typeof performanceSchema>;
 
-export const VOTE_SIDES = ['original', 'censored'] as const;
+/** `appeal` is the Appeal Cut, the second image a won appeal renders. */
+export const VOTE_SIDES = ['original', 'censored', 'appeal'] as const;
 export type VoteSide = (typeof VOTE_SIDES)[number];
 /** Votes on one performance: member id to side. One vote per member, changeable. */
 export const votesSchema = z.record(z.string(), z.enum(VOTE_SIDES));
@@ -91,6 +87,8 @@ export type Votes = z.infer<typeof votesSchema>;
 export interface Tally {
   original: number;
   censored: number;
+  /** Votes for the Appeal Cut; present only once someone cast one. */
+  appeal?: number;
 }
 
 export const guildSettingsSchema = z.object({
@@ -105,9 +103,22 @@ export const guildSettingsSchema = z.object({
   modLogChannelId: z.string().optional(),
   /** A moderator must release (or veto) each approved prompt before its image is rendered. */
   reviewMode: z.boolean().default(false),
-  /** Render the original brief too, so both images stand side by side. */
+  /** Render the original submission too (redacted, stamped REJECTED), so both images stand side by side. */
   renderOriginal: z.boolean().default(false),
+  /** The original is rendered by a hosted image engine only when a moderator enabled this as well. */
+  originalOnHosted: z.boolean().default(false),
+  /** The theatre layer (corporate satire) fires; the safety layer always does. */
+  satire: z.boolean().default(true),
+  /** Whether members may give a style of their own; when they may, it is censored with the brief. */
+  memberStyle: z.enum(['off', 'censored']).default('censored'),
+  /**
+   * Safety categories an appeal may reinstate (redline terms only), beyond the theatre layer it always may.
+   * Never sexual, nudity, gore, hate or self-harm with a hosted image engine (see appeal-policy.ts).
+   */
+  appealCategories: z.array(z.enum(CATEGORIES)).default([]),
   paused: z.boolean().default(false),
+  /** The secret in this guild's wall and gallery links; moderators get and rotate it with `/stage wall`. */
+  wallKey: z.string().min(16).max(64).optional(),
   lexicon: z
     .object({ add: z.array(lexiconEntrySchema).default([]), remove: z.array(z.string()).default([]) })
     .default({ add: [], remove: [] }),

@@ -41,6 +41,6 @@ export class VoteRepository {
 
 function tallyOf(votes: Votes): Tally {
   const tally: Tally = { original: 0, censored: 0 };
-  for (const side of Object.values(votes)) tally[side] += 1;
+  for (const side of Object.values(votes)) tally[side] = (tally[side] ?? 0) + 1;
   return tally;
 }

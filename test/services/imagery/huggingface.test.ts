@@ -4,9 +4,10 @@ import { ModelError } from '../../../src/errors.js';
 import { HuggingFaceImageModel } from '../../../src/services/imagery/huggingface.js';
 import type { LoopbackServer, Reply } from '../../fakes/http.js';
 import { startFakeHuggingFace } from '../../fakes/huggingface.js';
+import { passed } from '../censor/passed.js';
 
 const prompt = 'a knight with a ceremonial implement, corporate memphis illustration';
-const request = { prompt, performanceNumber: 3, seed: 99 };
+const request = { prompt: await passed(prompt), performanceNumber: 3, seed: 99 };
 let jpeg: Buffer;
 let server: LoopbackServer | undefined;
 

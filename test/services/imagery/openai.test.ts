@@ -4,9 +4,10 @@ import { ModelError } from '../../../src/errors.js';
 import { OpenAIImageModel } from '../../../src/services/imagery/openai.js';
 import type { LoopbackServer, Reply } from '../../fakes/http.js';
 import { imageGenerationBody, openAIErrorBody, startFakeOpenAI } from '../../fakes/openai.js';
+import { passed } from '../censor/passed.js';
 
 const prompt = 'a knight with a ceremonial implement, corporate memphis illustration';
-const request = { prompt, performanceNumber: 5, seed: 1 };
+const request = { prompt: await passed(prompt), performanceNumber: 5, seed: 1 };
 let webp: Buffer;
 let server: LoopbackServer | undefined;
 

@@ -12,6 +12,7 @@ import { PosterModel } from '../../../src/services/imagery/poster/index.js';
 import { detectMotifs } from '../../../src/services/imagery/poster/motifs.js';
 import { createRng, hash32 } from '../../../src/services/imagery/poster/random.js';
 import type { ImageRequest } from '../../../src/services/imagery/types.js';
+import { passed } from '../censor/passed.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const styled = (brief: string) => `${brief}, ${DEFAULT_STYLE}`;
@@ -20,8 +21,9 @@ const LONG = styled(
   'a forest where a team of colleagues holds a mutually agreed discussion about snacks '.repeat(20),
 ).slice(0, 1300);
 
-function request(overrides: Partial<ImageRequest> = {}): ImageRequest {
-  return { prompt: KNIGHT, performanceNumber: 12, seed: 42, width: 512, height: 512, ...overrides };
+async function request(overrides: Partial<Omit<ImageRequest, 'prompt'>> & { prompt?: string } = {}) {
+  const { prompt = KNIGHT, ...rest } = overrides;
+  return { prompt: await passed(prompt), performanceNumber: 12, seed: 42, width: 512, height: 512, ...rest };
 }
 
 async function pixels(png: Buffer): Promise<Uint8ClampedArray> {
@@ -59,7 +61,7 @@ describe('PosterModel', () => {
     { width: 768, height: 1344, expected: [768, 1344] },
     { width: 512, height: 512, expected: [512, 512] },
   ])('renders a decodable PNG at $expected', async ({ width, height, expected }) => {
-    const image = await model.render(request({ width, height }));
+    const image = await model.render(await request({ width, height }));
 
     expect(image.png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(image).toMatchObject({
@@ -74,7 +76,7 @@ describe('PosterModel', () => {
 
   test('uses the size given to the constructor when the request names none', async () => {
     const image = await new PosterModel({ width: 640, height: 400 }).render(
-      request({ width: undefined, height: undefined }),
+      await request({ width: undefined, height: undefined }),
     );
     const decoded = await loadImage(image.png);
 
@@ -82,9 +84,9 @@ describe('PosterModel', () => {
   });
 
   test('is deterministic: the same prompt and seed give the same bytes, across instances', async () => {
-    const first = await model.render(request());
-    const again = await model.render(request());
-    const elsewhere = await new PosterModel().render(request());
+    const first = await model.render(await request());
+    const again = await model.render(await request());
+    const elsewhere = await new PosterModel().render(await request());
 
     expect(again.png.equals(first.png)).toBe(true);
     expect(elsewhere.png.equals(first.png)).toBe(true);
@@ -97,15 +99,18 @@ describe('PosterModel', () => {
     [KNIGHT, 'a stakeholder expressing mild enthusiasm about a deliverable'],
   ])('different prompts give visibly different images: %s / %s', async (a, b) => {
     const [one, two] = await Promise.all([
-      model.render(request({ prompt: styled(a) })),
-      model.render(request({ prompt: styled(b) })),
+      model.render(await request({ prompt: styled(a) })),
+      model.render(await request({ prompt: styled(b) })),
     ]);
 
     expect(await differingFraction(one.png, two.png)).toBeGreaterThan(0.1);
   });
 
   test('different seeds give visibly different images of the same prompt', async () => {
-    const [one, two] = await Promise.all([model.render(request({ seed: 1 })), model.render(request({ seed: 2 }))]);
+    const [one, two] = await Promise.all([
+      model.render(await request({ seed: 1 })),
+      model.render(await request({ seed: 2 })),
+    ]);
 
     expect(await differingFraction(one.png, two.png)).toBeGreaterThan(0.1);
   });
@@ -114,9 +119,10 @@ describe('PosterModel', () => {
     ['a 1,300-character prompt', LONG],
     ['emoji and other scripts', styled('🎉 a flower garden 🌸🌼 with friends — naïve café ✓ 日本語 👩🏽‍💻 🇫🇷')],
     ['an empty prompt', ''],
-    ['one enormous word', 'x'.repeat(1300)],
+    // Not "xxx…": the censor (rightly) refuses that run as a sexual blackout term before any image model sees it.
+    ['one enormous word', 'q'.repeat(1300)],
   ])('renders %s without throwing', async (_name, prompt) => {
-    const image = await model.render(request({ prompt }));
+    const image = await model.render(await request({ prompt }));
 
     expect((await loadImage(image.png)).width).toBe(512);
   });
@@ -125,7 +131,7 @@ describe('PosterModel', () => {
     const controller = new AbortController();
     controller.abort();
 
-    await expect(model.render(request({ signal: controller.signal }))).rejects.toThrow(/abort/i);
+    await expect(model.render(await request({ signal: controller.signal }))).rejects.toThrow(/abort/i);
   });
 
   test.each([
@@ -133,7 +139,7 @@ describe('PosterModel', () => {
     { width: 512, height: 10_000 },
     { width: 512.5, height: 512 },
   ])('refuses an unusable size $width x $height', async ({ width, height }) => {
-    await expect(model.render(request({ width, height }))).rejects.toThrow(RangeError);
+    await expect(model.render(await request({ width, height }))).rejects.toThrow(RangeError);
   });
 
   test('refuses an unusable default size at construction', () => {

@@ -4,9 +4,10 @@ import { ModelError } from '../../../src/errors.js';
 import { ReplicateImageModel, type ReplicateImageOptions } from '../../../src/services/imagery/replicate.js';
 import type { LoopbackServer, Reply } from '../../fakes/http.js';
 import { type FakeReplicateOptions, startFakeReplicate } from '../../fakes/replicate.js';
+import { passed } from '../censor/passed.js';
 
 const prompt = 'a knight with a ceremonial implement, corporate memphis illustration';
-const request = { prompt, performanceNumber: 7, seed: 4242 };
+const request = { prompt: await passed(prompt), performanceNumber: 7, seed: 4242 };
 let png: Buffer;
 let gif: Buffer;
 let server: LoopbackServer | undefined;

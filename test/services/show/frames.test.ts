@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import type { Censorship } from '../../../src/services/censor/pipeline.js';
 import type { Change } from '../../../src/services/censor/types.js';
 import { actDuration, BASE_DELAYS_MS, buildFrames, MAX_SOLO_CHANGES } from '../../../src/services/show/frames.js';
 import type { Frame } from '../../../src/services/show/frames-types.js';
@@ -33,7 +32,7 @@ const damn: Change = {
   reason: 'Tone of Voice Charter 3.3 — Language',
 };
 
-function rewrite(changes: Change[], censored: string): Censorship {
+function rewrite(changes: Change[], censored: string): Parameters<typeof buildFrames>[1] {
   return { result: { verdict: 'rewrite', censored, changes, engine: 'lexicon' }, prompt: `${censored}, flat vectors` };
 }
 

@@ -42,6 +42,7 @@ export class PosterModel implements ImageModel {
       prompt: request.prompt,
       performanceNumber: request.performanceNumber,
       seed: request.seed,
+      label: request.label,
     });
     request.signal?.throwIfAborted();
     const png = await encodePng(canvas);

@@ -1,17 +1,35 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { ImageLabel } from '../types.js';
 import { fitCaption, sanitizeCaption } from './caption.js';
 import { font, type PosterFonts } from './fonts.js';
 import { detectMotifs } from './motifs.js';
 import { choosePalette, mix, type Palette } from './palette.js';
 import { hash32, rngFor } from './random.js';
 import { paintScene } from './scene.js';
-import { drawStamp, stampFloor, stampHeight } from './stamp.js';
+import { APPROVED_STAMP, drawStamp, type StampWords, stampFloor, stampHeight } from './stamp.js';
 
 export interface PosterContent {
   prompt: string;
   performanceNumber: number;
   seed: number;
+  /** Default `approved`. The original submission is stamped REJECTED, never APPROVED. */
+  label?: ImageLabel;
 }
+
+/** The stamp, the caption's label and the footer line of each kind of poster. */
+export const POSTER_LABELS: Record<ImageLabel, { stamp: StampWords; caption: string; footer: string }> = {
+  approved: { stamp: APPROVED_STAMP, caption: 'APPROVED PROMPT', footer: 'compliance-theatre · brand-safe rendition' },
+  original: {
+    stamp: { big: 'REJECTED', small: 'ORIGINAL SUBMISSION' },
+    caption: 'ORIGINAL SUBMISSION — NOT APPROVED',
+    footer: 'compliance-theatre · as submitted, redactions applied',
+  },
+  appeal: {
+    stamp: { big: 'APPROVED', small: 'ON APPEAL · APPEAL CUT' },
+    caption: 'APPROVED ON APPEAL',
+    footer: 'compliance-theatre · appeal cut',
+  },
+};
 
 /**
  * Lays out the whole poster: header chip with the performance number, the illustration, the stamp, the
@@ -37,7 +55,17 @@ export function paintPoster(
 
   const chipH = drawHeader(ctx, fonts, palette, { width, s, m, performanceNumber: content.performanceNumber });
   // Footer and caption are laid out bottom-up; the scene takes what is left.
-  const captionTop = drawFooterAndCaption(ctx, fonts, palette, { width, height, s, m, prompt: content.prompt, ref });
+  const labels = POSTER_LABELS[content.label ?? 'approved'];
+  const captionTop = drawFooterAndCaption(ctx, fonts, palette, {
+    width,
+    height,
+    s,
+    m,
+    prompt: content.prompt,
+    ref,
+    caption: labels.caption,
+    footer: labels.footer,
+  });
 
   // The illustration, clipped to a rounded panel.
   const sceneY = m + chipH + 22 * s;
@@ -78,6 +106,7 @@ export function paintPoster(
     ...stamp,
     ink: palette.stamp,
     paper: palette.paper,
+    words: labels.stamp,
   });
 }
 
@@ -124,12 +153,26 @@ function drawHeader(
   return chipH;
 }
 
-/** The footer line and, above it, the approved prompt under its label. Returns the caption block's top. */
+/** The footer line and, above it, the prompt under its label. Returns the caption block's top. */
 function drawFooterAndCaption(
   ctx: SKRSContext2D,
   fonts: PosterFonts,
   palette: Palette,
-  { width, height, s, m, prompt, ref }: Frame & { prompt: string; ref: string },
+  {
+    width,
+    height,
+    s,
+    m,
+    prompt,
+    ref,
+    caption: label,
+    footer,
+  }: Frame & {
+    prompt: string;
+    ref: string;
+    caption: string;
+    footer: string;
+  },
 ): number {
   const footerSize = 18 * s;
   const footerY = height - m * 0.9;
@@ -137,7 +180,7 @@ function drawFooterAndCaption(
   ctx.font = font(fonts.mono, footerSize, 500);
   ctx.fillStyle = mix(palette.ink, palette.paper, 0.3);
   ctx.textAlign = 'left';
-  ctx.fillText('compliance-theatre · brand-safe rendition', m, footerY);
+  ctx.fillText(footer, m, footerY);
   ctx.textAlign = 'right';
   ctx.fillText(ref, width - m, footerY);
   ctx.textAlign = 'left';
@@ -162,7 +205,7 @@ function drawFooterAndCaption(
   ctx.letterSpacing = `${3 * s}px`;
   ctx.fillStyle = palette.stamp;
   ctx.textBaseline = 'top';
-  ctx.fillText('APPROVED PROMPT', textX, captionTop);
+  ctx.fillText(label, textX, captionTop);
   ctx.letterSpacing = '0px';
   ctx.font = font(fonts.body, caption.fontSize, 600);
   ctx.fillStyle = palette.ink;

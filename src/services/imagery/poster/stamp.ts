@@ -11,7 +11,16 @@ export interface StampSpec {
   angle: number;
   ink: string;
   paper: string;
+  /** The big word and the line under it; default APPROVED over CONTENT STANDARDS DIVISION. */
+  words?: StampWords;
 }
+
+export interface StampWords {
+  big: string;
+  small: string;
+}
+
+export const APPROVED_STAMP: StampWords = { big: 'APPROVED', small: 'CONTENT STANDARDS DIVISION' };
 
 /** The stamp's height for a given width, so callers can keep it inside the scene. */
 export const stampHeight = (width: number): number => width * 0.42;
@@ -47,7 +56,7 @@ export function stampFloor(spec: Pick<StampSpec, 'cx' | 'cy' | 'width' | 'angle'
 }
 
 /**
- * A rotated rubber stamp, "APPROVED" over "CONTENT STANDARDS DIVISION", on a paper-coloured label so it
+ * A rotated rubber stamp, "APPROVED" over "CONTENT STANDARDS DIVISION" (or the words given), on a paper-coloured label so it
  * reads on any sky. The ink is drawn offscreen and speckled with seeded wear before it is pressed down.
  */
 export function drawStamp(ctx: SKRSContext2D, fonts: PosterFonts, rng: Rng, spec: StampSpec): void {
@@ -71,13 +80,14 @@ export function drawStamp(ctx: SKRSContext2D, fonts: PosterFonts, rng: Rng, spec
   ic.textBaseline = 'alphabetic';
   const inner = w - 80 * k;
   ic.font = font(fonts.display, 100 * k);
-  const big = Math.min(100 * k, (100 * k * inner) / ic.measureText('APPROVED').width);
+  const words = spec.words ?? APPROVED_STAMP;
+  const big = Math.min(100 * k, (100 * k * inner) / ic.measureText(words.big).width);
   ic.font = font(fonts.display, big);
-  ic.fillText('APPROVED', w / 2, h * 0.62);
+  ic.fillText(words.big, w / 2, h * 0.62);
 
   ic.font = font(fonts.heavy, 17 * k, 800);
   ic.letterSpacing = `${3.2 * k}px`;
-  const small = 'CONTENT STANDARDS DIVISION';
+  const small = words.small;
   const smallWidth = ic.measureText(small).width;
   const fitted = Math.min(17 * k, (17 * k * inner) / smallWidth);
   ic.font = font(fonts.heavy, fitted, 800);

@@ -1,0 +1,56 @@
+import type { RenderedImage } from '../imagery/types.js';
+import type { Performance, Ruling, Tally } from '../store/schemas.js';
+import type { Frame } from './frames.js';
+
+/** The images of a finale: the approved prompt's, and the original submission's when a moderator asked for both. */
+export interface FinaleImages {
+  censored: RenderedImage;
+  original?: RenderedImage;
+}
+
+/** What a hearing decided, as every presenter shows it. */
+export interface AppealVerdict {
+  outcome: 'upheld' | 'overturned';
+  /** The author's grounds as the censor passed them; undefined when none were given. */
+  grounds?: string;
+  reinstated: Ruling[];
+  upheld: Ruling[];
+  /** The approved prompt after the appeal (the same as before when nothing was reinstated). */
+  prompt: string;
+}
+
+/**
+ * Where an act is shown: a Discord thread, a terminal, the exhibition wall — one port, driven by the same
+ * `performAct`. The act decides what happens and when; a presenter only shows it, and never reads the store:
+ * everything it needs (the record, the frames, the images, the tally) is handed to it.
+ *
+ * Every method gets the performance record as it stands. A method returning `Partial<Performance>` hands back
+ * the ids it wants remembered for a restart (a thread id, a message id); the act writes them to the store.
+ * Methods may throw; the act then ends in character (see `endAct`), and a `FanOutPresenter` keeps a secondary
+ * presenter's failure from ending the act for the others.
+ */
+export interface ActPresenter {
+  /** Opens the act's place (a thread, a screen) and shows the submission, blackout terms as bars. */
+  open(performance: Performance): Promise<Partial<Performance>>;
+  /** Plays the frames in order, waiting each frame's `delayMs`; stops at once when `signal` aborts. */
+  play(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<Partial<Performance>>;
+  /**
+   * The brief was refused when it came on stage (a guild term added after it was submitted). Discord shows
+   * nothing of it; the terminal plays the refusal, blackout terms as bars.
+   */
+  refused(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<void>;
+  /** An in-character line (a fallback, a veto, a resumed act). */
+  note(performance: Performance, text: string): Promise<void>;
+  /** Review mode: the approved prompt now waits for a moderator's release or veto. */
+  awaitRelease(performance: Performance): Promise<void>;
+  /** Review mode: an appeal now waits for a moderator's grant or denial. */
+  awaitAppealDecision(performance: Performance): Promise<void>;
+  /** The finale: the image(s), the two versions side by side, the tally so far. */
+  finale(performance: Performance, images: FinaleImages, tally: Tally): Promise<Partial<Performance>>;
+  /** The hearing's verdict, and the Appeal Cut beside the first image when the appeal won. */
+  verdict(performance: Performance, verdict: AppealVerdict, image?: RenderedImage): Promise<Partial<Performance>>;
+  /** A moderator withdrew the performance: nothing of it stays visible. */
+  withdraw(performance: Performance): Promise<void>;
+  /** The act cannot go on: the line the audience reads. */
+  fail(performance: Performance, message: string): Promise<void>;
+}
