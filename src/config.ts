@@ -18,7 +18,12 @@ export const DEFAULT_STYLE =
 
 const sharedSchema = z.object({
   STORE_URL: withDefault(
-    z.string().regex(/^(sqlite|redis|rediss|memory):/, 'must start with sqlite:, redis: or memory:'),
+    z
+      .string()
+      .regex(
+        /^(sqlite|redis|rediss|postgres|postgresql|memory):/,
+        'must start with sqlite:, redis:, postgres: or memory:',
+      ),
     'sqlite://data/stage.sqlite',
   ),
   CENSOR_ENGINE: withDefault(z.enum(CENSOR_ENGINES), 'lexicon'),
@@ -57,6 +62,15 @@ const discordSchema = z.object({
       .optional(),
   ),
   DISCORD_API_URL: withDefault(z.url(), 'https://discord.com/api'),
+  /** Gateway shards: unset or 1 runs one process; N or `auto` (Discord's recommendation) runs one process per shard. */
+  SHARDS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^(?:auto|[1-9]\d{0,3})$/, 'must be auto or a whole number from 1')
+      .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v)))
+      .optional(),
+  ),
 });
 
 /** Settings every entry point needs: store, engines, style, hosted model credentials. */

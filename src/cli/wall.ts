@@ -103,7 +103,6 @@ async function serve(ctx: CliContext, port: number): Promise<number> {
 
 export const wall: CliCommand = {
   name: 'wall',
-  summary: 'serve the exhibition wall, rehearse it offline (--demo), or print a redline document (--print ID)',
   usage:
     'npm run cli -- wall [--port N] | wall --demo [--port N] [--pace X] [--acts N] | wall --print <performance-id> [--out FILE]',
   async run(args, ctx) {

@@ -9,7 +9,6 @@ import { MemoryFeed, type WallFeed } from './feed.js';
 import { PosterCache } from './images.js';
 import { guildLinks, newWallKey, performanceLink } from './links.js';
 import { WallPresenter } from './presenter.js';
-import { RedisFeed } from './redis-feed.js';
 import { startWallServer, type WallServer } from './server.js';
 
 const KEPT_PRINTS = 8;
@@ -31,7 +30,10 @@ export interface ExhibitionWallOptions {
 
 /** Opens the feed a store implies: Redis pub/sub beside a Redis store, so other processes follow; else in-process. */
 export async function openFeed(storeUrl: string, log: Logger): Promise<WallFeed> {
-  return /^rediss?:/.test(storeUrl) ? RedisFeed.open(storeUrl, log) : new MemoryFeed();
+  if (!/^rediss?:/.test(storeUrl)) return new MemoryFeed();
+  // Imported here so a bot on the SQLite default never loads a Redis client.
+  const { RedisFeed } = await import('./redis-feed.js');
+  return RedisFeed.open(storeUrl, log);
 }
 
 /**
