@@ -3,9 +3,10 @@ import { submitAppeal } from '../buttons/appeal.js';
 import { buttonsByKind } from '../buttons/index.js';
 import { commandsByName } from '../commands/index.js';
 import type { Context } from '../context.js';
+import { isHarmlessDiscordError } from '../discord/errors.js';
 import { parseCustomId } from '../discord/format.js';
 import { answerPrivately } from '../discord/guards.js';
-import { isHarmlessDiscordError, UserFacingError } from '../errors.js';
+import { UserFacingError } from '../errors.js';
 
 const BACKSTAGE_LINE = '⚠️ Something went wrong backstage. The incident has been minuted; please try again in a moment.';
 
