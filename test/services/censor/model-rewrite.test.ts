@@ -3,8 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { ModelError } from '../../../src/errors.js';
 import { Lexicon, loadBuiltInLexiconEntries } from '../../../src/services/censor/lexicon/index.js';
-import { applyChanges, DISCRETIONARY, rewriteFromModel, wordDiff } from '../../../src/services/censor/model-rewrite.js';
+import { DISCRETIONARY, rewriteFromModel } from '../../../src/services/censor/model-rewrite.js';
 import type { LexiconEntry, Stance } from '../../../src/services/censor/types.js';
+import { applyChanges, wordDiff } from '../../../src/services/censor/word-diff.js';
 
 const entry = (term: string, category: LexiconEntry['category'], tier: LexiconEntry['tier'], euphemism: string) => ({
   term,
