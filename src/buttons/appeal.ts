@@ -1,6 +1,6 @@
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import type { Context } from '../context.js';
-import { GROUNDS_INPUT, groundsModal } from '../discord/appeal-format.js';
+import { GROUNDS_INPUT, groundsModal, MAX_GROUNDS_LENGTH } from '../discord/appeal-format.js';
 import { finaleButtons, NO_MENTIONS } from '../discord/format.js';
 import { scriptFor, VOICES } from '../services/script/voices.js';
 import { scriptOf } from '../services/show/act.js';
@@ -30,7 +30,7 @@ export async function submitAppeal(
 ): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const typed = interaction.fields.getTextInputValue(GROUNDS_INPUT).replace(/\s+/g, ' ').trim();
-  const grounds = typed ? validateBrief(typed, 'grounds of appeal', 500) : undefined;
+  const grounds = typed ? validateBrief(typed, 'grounds of appeal', MAX_GROUNDS_LENGTH) : undefined;
   const { director, store } = ctx.services;
   const outcome = await director.appeal(performanceId, interaction.user.id, grounds);
   const performance = await store.performances.get(performanceId);
