@@ -57,11 +57,10 @@ export const rehearse: CliCommand = {
     if (memberStyle) {
       // As at the Discord door: a block term in a style refuses the brief before anything is performed.
       const scan = await createCensorModel('lexicon', ctx.engines).censor({ brief: memberStyle });
-      const reason = scan.changes.find((c) => c.tier === 'block')?.reason;
+      const reason = scan.changes.find((c) => c.tier === 'block')?.reason ?? 'Content Standards';
+      // A block reason may already end in a sentence of its own ("… This brief cannot be performed.").
       if (scan.verdict === 'block')
-        throw new UserFacingError(
-          `The style was refused under ${reason ?? 'Content Standards'}; nothing was performed.`,
-        );
+        throw new UserFacingError(`The style was refused: ${reason.replace(/\.?$/, '.')} Nothing was performed.`);
     }
 
     const store = await openStore(ctx.config.STORE_URL, ctx.log);

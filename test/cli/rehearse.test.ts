@@ -66,7 +66,7 @@ describe('rehearse', () => {
     const run = await cli(['rehearse', 'a calm lake', '--style', 'snuff film', '--out', out]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/The style was refused under .+; nothing was performed\./);
+    expect(run.stderr).toMatch(/^error: The style was refused: .+\. Nothing was performed\.\n$/);
     expect(run.stdout + run.stderr).not.toContain('snuff');
     expect(await readdir(out)).toEqual([]);
   });
