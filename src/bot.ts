@@ -35,6 +35,8 @@ export interface Bot {
   client: Client;
   ctx: Context;
   stage: Stage;
+  /** The store lease this process needs: the whole store, or its shards' share when sharded (`shard 0/2`). */
+  leaseName: string;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -49,6 +51,13 @@ function memo<K, V>(cache: Map<K, V>, key: K, build: () => V): V {
     cache.set(key, value);
   }
   return value;
+}
+
+/** The lease name for a client's shards: discord.js reads them from SHARDS/SHARD_COUNT under a ShardingManager. */
+export function leaseNameFor(client: Client): string {
+  const { shards, shardCount } = client.options;
+  if (!Array.isArray(shards) || !shardCount || shardCount < 2) return 'store';
+  return `shard ${shards.join(',')}/${shardCount}`;
 }
 
 /** Wires the show to a discord.js client. Only the entry point and tests call this. */
@@ -91,6 +100,7 @@ export function createBot(options: BotOptions): Bot {
     client,
     ctx,
     stage,
+    leaseName: leaseNameFor(client),
     async start() {
       await client.login(config.DISCORD_TOKEN);
     },

@@ -4,7 +4,7 @@ import { ConfigError, loadBotConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { Lexicon, loadBuiltInLexiconEntries } from './services/censor/lexicon/index.js';
 import { createCensorModel, createImageModel } from './services/engines.js';
-import { openStore } from './services/store/index.js';
+import { type Lease, openStore, StoreError } from './services/store/index.js';
 
 async function main(): Promise<number> {
   // Variables already set in the environment win over the file.
@@ -24,13 +24,24 @@ async function main(): Promise<number> {
   createImageModel(config.IMAGE_ENGINE, { config, log, lexicon });
   const store = await openStore(config.STORE_URL, log);
   const bot = createBot({ config, log, store, lexicon });
+  let lease: Lease;
+  try {
+    // Lost later (another process took over after a stall): stop at once rather than perform acts twice.
+    lease = await store.lease(bot.leaseName, { onLost: () => void shutdown('lease lost') });
+  } catch (err) {
+    await store.close();
+    if (!(err instanceof StoreError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    return 1;
+  }
 
-  const shutdown = async (signal: string) => {
+  async function shutdown(signal: string) {
     log.info({ signal }, 'closing the curtain');
     await bot.stop();
+    await lease.release().catch((err: unknown) => log.warn({ err }, 'could not release the store lease'));
     await store.close();
-    process.exit(0);
-  };
+    process.exit(signal === 'lease lost' ? 1 : 0);
+  }
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await bot.start();

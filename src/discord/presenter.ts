@@ -23,6 +23,7 @@ import {
   noteEmbed,
   releaseButtons,
 } from './format.js';
+import { type ActStep, findFinale, findThread, once } from './once.js';
 import { altText, MAX_CONTENT, plainText, segmentsToMarkdown } from './user-text.js';
 import { removeAct } from './withdraw.js';
 
@@ -80,16 +81,20 @@ export class DiscordPresenter implements ActPresenter {
     const parent = await this.options.client.channels.fetch(performance.channelId ?? '');
     if (!parent || parent.type !== ChannelType.GuildText)
       throw new Error(`channel ${performance.channelId} is not a text channel`);
-    const thread = await parent.threads.create({
-      name: `Performance №${performance.number} · Compliance Review`,
-      autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
-      type: ChannelType.PublicThread,
-      reason: `compliance-theatre performance ${performance.id}`,
-    });
+    const name = `Performance №${performance.number} · Compliance Review`;
+    // A crash between creating the thread and saving its id must not open a second one.
+    const thread =
+      (await findThread(parent, name)) ??
+      (await parent.threads.create({
+        name,
+        autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+        type: ChannelType.PublicThread,
+        reason: `compliance-theatre performance ${performance.id}`,
+      }));
     this.opened.set(performance.id, thread.id);
     const head = `📨 **Brief №${performance.number}** from <@${performance.authorId}>\n>>> `;
     const brief = segmentsToMarkdown(maskedOf(performance), MAX_CONTENT - head.length);
-    await this.send(thread, { content: `${head}${brief}` });
+    await this.send(thread, { content: `${head}${brief}` }, [performance.id, 'brief']);
     return { threadId: thread.id };
   }
 
@@ -100,7 +105,8 @@ export class DiscordPresenter implements ActPresenter {
       signal.throwIfAborted();
       const started = Date.now();
       const payload = { embeds: [frameEmbed(frame, performance.number)], allowedMentions: NO_MENTIONS };
-      review = review ? await review.edit(payload) : await this.send(thread, payload);
+      // A resumed act finds its review message again (by id, or by the nonce of the first post) and edits it.
+      review = review ? await review.edit(payload) : await this.send(thread, payload, [performance.id, 'review']);
       // The delay counts from the edit's start: time spent waiting out a rate limit is not added on top.
       const rest = frame.delayMs - (Date.now() - started);
       if (rest > 0) await this.sleep(rest, signal);
@@ -118,27 +124,41 @@ export class DiscordPresenter implements ActPresenter {
 
   async awaitRelease(performance: Performance): Promise<void> {
     const thread = await this.sendable(performance.threadId);
-    await this.send(thread, {
-      embeds: [
-        noteEmbed(
-          'Approved in principle. This prompt now awaits release by a moderator before any image is produced.',
-          performance.number,
-        ),
-      ],
-      components: releaseButtons(performance.id),
-    });
+    await this.send(
+      thread,
+      {
+        embeds: [
+          noteEmbed(
+            'Approved in principle. This prompt now awaits release by a moderator before any image is produced.',
+            performance.number,
+          ),
+        ],
+        components: releaseButtons(performance.id),
+      },
+      [performance.id, 'release'],
+    );
   }
 
   async awaitAppealDecision(performance: Performance): Promise<void> {
     const thread = await this.sendable(performance.threadId);
-    await this.send(thread, {
-      embeds: [noteEmbed('An appeal has been lodged. It awaits the moderators’ decision.', performance.number)],
-      components: appealDecisionButtons(performance.id),
-    });
+    await this.send(
+      thread,
+      {
+        embeds: [noteEmbed('An appeal has been lodged. It awaits the moderators’ decision.', performance.number)],
+        components: appealDecisionButtons(performance.id),
+      },
+      [performance.id, 'hearing'],
+    );
   }
 
   async finale(performance: Performance, images: FinaleImages, tally: Tally): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
+    // Posted before a crash (or answered too late to be seen): the finale is never posted twice.
+    const posted = thread.isThread() ? await findFinale(thread, performance.id) : undefined;
+    if (posted) {
+      this.opened.delete(performance.id);
+      return { finalMessageId: posted.id };
+    }
     const censoredName = `performance-${performance.number}.${extension(images.censored.contentType)}`;
     const files = [
       new AttachmentBuilder(images.censored.png, {
@@ -157,14 +177,18 @@ export class DiscordPresenter implements ActPresenter {
         }),
       );
     }
-    const message = await this.send(thread, {
-      embeds: finaleEmbeds(performance, maskedOf(performance), tally, {
-        censored: censoredName,
-        original: originalName,
-      }),
-      components: finaleButtons(performance, tally),
-      files,
-    });
+    const message = await this.send(
+      thread,
+      {
+        embeds: finaleEmbeds(performance, maskedOf(performance), tally, {
+          censored: censoredName,
+          original: originalName,
+        }),
+        components: finaleButtons(performance, tally),
+        files,
+      },
+      [performance.id, 'finale'],
+    );
     this.opened.delete(performance.id);
     return { finalMessageId: message.id };
   }
@@ -175,15 +199,19 @@ export class DiscordPresenter implements ActPresenter {
     image?: RenderedImage,
   ): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
-    await this.send(thread, { embeds: [verdictEmbed(performance, verdict)] });
+    await this.send(thread, { embeds: [verdictEmbed(performance, verdict)] }, [performance.id, 'verdict']);
     if (!image || !performance.appeal) return {};
     const name = `performance-${performance.number}-appeal.${extension(image.contentType)}`;
     const tally = { original: 0, censored: 0, appeal: 0 };
-    const message = await this.send(thread, {
-      embeds: [appealCutEmbed(performance, tally, name)],
-      components: appealCutButtons(performance, tally),
-      files: [new AttachmentBuilder(image.png, { name, description: altText('Appeal Cut', verdict.prompt) })],
-    });
+    const message = await this.send(
+      thread,
+      {
+        embeds: [appealCutEmbed(performance, tally, name)],
+        components: appealCutButtons(performance, tally),
+        files: [new AttachmentBuilder(image.png, { name, description: altText('Appeal Cut', verdict.prompt) })],
+      },
+      [performance.id, 'appeal-cut'],
+    );
     return { appeal: { ...performance.appeal, messageId: message.id } };
   }
 
@@ -195,7 +223,10 @@ export class DiscordPresenter implements ActPresenter {
     const target = performance.threadId ?? this.opened.get(performance.id) ?? performance.channelId;
     this.opened.delete(performance.id);
     if (!target) return;
-    await this.send(await this.sendable(target), { embeds: [noteEmbed(`⚠️ ${line}`, performance.number)] });
+    await this.send(await this.sendable(target), { embeds: [noteEmbed(`⚠️ ${line}`, performance.number)] }, [
+      performance.id,
+      'failure',
+    ]);
   }
 
   private async sendable(channelId: string | undefined): Promise<SendableChannels> {
@@ -204,7 +235,8 @@ export class DiscordPresenter implements ActPresenter {
     return channel;
   }
 
-  private send(channel: SendableChannels, options: MessageCreateOptions): Promise<Message> {
-    return channel.send({ ...options, allowedMentions: NO_MENTIONS });
+  /** Posts a message; a step's message carries its nonce, so a retried or repeated post returns the first one. */
+  private send(channel: SendableChannels, options: MessageCreateOptions, step?: [string, ActStep]): Promise<Message> {
+    return channel.send({ ...options, ...(step ? once(...step) : {}), allowedMentions: NO_MENTIONS });
   }
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '../../logger.js';
 import { openKeyv, parseStoreUrl } from './backend.js';
 import { GuildSettingsRepository } from './guild-settings.js';
+import { acquireLease, type Lease, type LeaseOptions, leaseOwnerName, leasesFor } from './lease.js';
 import { PerformanceRepository } from './performances.js';
 import { type QuarantinedRecord, Records } from './records.js';
 import { VoteRepository } from './votes.js';
@@ -15,6 +16,7 @@ export {
   PerformanceRepository,
   UNFINISHED_STATUSES,
 } from './performances.js';
+export type { Lease } from './lease.js';
 export type { QuarantinedRecord } from './records.js';
 export type {
   GuildSettings,
@@ -31,8 +33,9 @@ export { VoteRepository } from './votes.js';
  * The show's storage: typed repositories over one Keyv instance, every read validated by zod.
  *
  * Concurrency: each read-modify-write of a key runs under an in-process lock owned by this instance, so
- * concurrent creates, updates, votes and settings changes in one process never lose a write. Across processes
- * nothing is locked; that is safe because all of a guild's traffic reaches one process (sharding by guild).
+ * concurrent creates, updates, votes and settings changes in one process never lose a write. Across processes the
+ * lease (`lease()`) makes one process the only writer of its share, and all of a guild's traffic reaches that
+ * process (sharding by guild).
  */
 export interface Store {
   performances: PerformanceRepository;
@@ -40,9 +43,16 @@ export interface Store {
   guilds: GuildSettingsRepository;
   /** Records that failed validation, moved aside: for `/stage repair` to show and clear. */
   quarantine: { list(): Promise<QuarantinedRecord[]>; clear(): Promise<number> };
+  /**
+   * Takes this store's lease under `name` (the whole store, or one shard's share): the one writer it grants is
+   * what makes the in-process key locks enough. Waits out a killed owner's lease, then refuses with a StoreError.
+   */
+  lease(name: string, options?: StoreLeaseOptions): Promise<Lease>;
   /** Waits for queued writes, then disconnects. */
   close(): Promise<void>;
 }
+
+export type StoreLeaseOptions = Partial<Pick<LeaseOptions, 'ttlMs' | 'waitMs' | 'onLost' | 'owner'>>;
 
 export interface StoreOptions {
   /** The clock for createdAt/updatedAt; tests pass a fixed one. */
@@ -54,13 +64,16 @@ export interface StoreOptions {
  * `redis://…`). Fails with a StoreError on an unknown scheme or a backend that cannot be opened.
  */
 export async function openStore(url: string, log: Logger, options: StoreOptions = {}): Promise<Store> {
-  const keyv = await openKeyv(parseStoreUrl(url), log);
+  const target = parseStoreUrl(url);
+  const keyv = await openKeyv(target, log);
+  const leases = leasesFor(keyv, target.backend);
   const records = new Records(keyv, log, options.now ?? (() => new Date()));
   return {
     performances: new PerformanceRepository(records),
     votes: new VoteRepository(records),
     guilds: new GuildSettingsRepository(records),
     quarantine: { list: () => records.quarantined(), clear: () => records.clearQuarantine() },
+    lease: (name, lease = {}) => acquireLease(leases, { owner: leaseOwnerName(), ...lease, name, log }),
     close: () => records.close(),
   };
 }
