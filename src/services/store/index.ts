@@ -9,6 +9,7 @@ import { VoteRepository } from './votes.js';
 export { parseStoreUrl, type StoreTarget } from './backend.js';
 export { GuildSettingsRepository } from './guild-settings.js';
 export { keys, STORE_NAMESPACE } from './keys.js';
+export type { Lease } from './lease.js';
 export {
   type ListOptions,
   type NewPerformance,
@@ -16,7 +17,6 @@ export {
   PerformanceRepository,
   UNFINISHED_STATUSES,
 } from './performances.js';
-export type { Lease } from './lease.js';
 export type { QuarantinedRecord } from './records.js';
 export type {
   GuildSettings,
