@@ -57,7 +57,10 @@ export async function openKeyv(target: StoreTarget, log: Logger): Promise<Keyv> 
     await keyv
       .disconnect()
       .catch((closeErr: unknown) => log.debug({ err: closeErr }, 'store: disconnect after failed open'));
-    throw new StoreError(`store: cannot open ${describe(target)}: ${(err as Error).message}`, { cause: err });
+    throw new StoreError(`store: cannot open ${describe(target)}: ${(err as Error).message}`, {
+      cause: err,
+      transient: true,
+    });
   }
   log.info({ backend: target.backend, ...(target.backend === 'sqlite' ? { path: target.path } : {}) }, 'store opened');
   return keyv;
