@@ -1,62 +1,61 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { NO_MENTIONS, noteEmbed } from '../discord/format.js';
 import { assertModerator } from '../discord/guards.js';
+import type { Performance } from '../services/store/schemas.js';
 import type { ButtonHandler } from './types.js';
 
-/** Takes the buttons off a moderation message at once, so a decision cannot be clicked twice. */
-async function close(interaction: ButtonInteraction, line: string, number: number | undefined): Promise<void> {
-  await interaction.update({
-    embeds: [noteEmbed(line, number ?? 0)],
-    components: [],
-    allowedMentions: NO_MENTIONS,
-  });
-}
+/** The lines a moderator's decision leaves on its message, in one place (to move to the script). */
+const DECISION_LINES = {
+  release: (by: string) => `Released by <@${by}>. The illustration department has been briefed.`,
+  veto: (by: string) => `Vetoed by <@${by}>.`,
+  grant: (by: string) => `Appeal granted by <@${by}>. The censor will reconsider.`,
+  deny: (by: string) => `Appeal denied by <@${by}>.`,
+  withdrawn: (number: number) =>
+    `Performance №${number} has been withdrawn: its messages are removed and its thread closed.`,
+} as const;
 
-async function numberOf(id: string, ctx: Parameters<ButtonHandler['execute']>[2]) {
-  return (await ctx.services.store.performances.get(id))?.number;
+/**
+ * Acknowledges at once (Discord's 3 s hold whatever the store does), then returns what takes the buttons off the
+ * message: called only by the decision that won its race, so the message names the winner; a loser is told
+ * privately by the error boundary.
+ */
+async function acknowledge(interaction: ButtonInteraction, line: (by: string) => string) {
+  assertModerator(interaction);
+  await interaction.deferUpdate();
+  return async (performance: Performance) => {
+    await interaction.editReply({
+      embeds: [noteEmbed(line(interaction.user.id), performance.number)],
+      components: [],
+      allowedMentions: NO_MENTIONS,
+    });
+  };
 }
 
 export const release = {
   kind: 'release',
   async execute(interaction, { performanceId }, ctx) {
-    assertModerator(interaction);
-    await close(
-      interaction,
-      `Released by <@${interaction.user.id}>. The illustration department has been briefed.`,
-      await numberOf(performanceId, ctx),
-    );
-    await ctx.services.director.release(performanceId);
+    await ctx.services.director.release(performanceId, await acknowledge(interaction, DECISION_LINES.release));
   },
 } satisfies ButtonHandler;
 
 export const veto = {
   kind: 'veto',
   async execute(interaction, { performanceId }, ctx) {
-    assertModerator(interaction);
-    await close(interaction, `Vetoed by <@${interaction.user.id}>.`, await numberOf(performanceId, ctx));
-    await ctx.services.director.veto(performanceId);
+    await ctx.services.director.veto(performanceId, await acknowledge(interaction, DECISION_LINES.veto));
   },
 } satisfies ButtonHandler;
 
 export const grant = {
   kind: 'grant',
   async execute(interaction, { performanceId }, ctx) {
-    assertModerator(interaction);
-    await close(
-      interaction,
-      `Appeal granted by <@${interaction.user.id}>. The censor will reconsider.`,
-      await numberOf(performanceId, ctx),
-    );
-    await ctx.services.director.decideAppeal(performanceId, true);
+    await ctx.services.director.decideAppeal(performanceId, true, await acknowledge(interaction, DECISION_LINES.grant));
   },
 } satisfies ButtonHandler;
 
 export const deny = {
   kind: 'deny',
   async execute(interaction, { performanceId }, ctx) {
-    assertModerator(interaction);
-    await close(interaction, `Appeal denied by <@${interaction.user.id}>.`, await numberOf(performanceId, ctx));
-    await ctx.services.director.decideAppeal(performanceId, false);
+    await ctx.services.director.decideAppeal(performanceId, false, await acknowledge(interaction, DECISION_LINES.deny));
   },
 } satisfies ButtonHandler;
 
@@ -71,7 +70,7 @@ export const remove = {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const performance = await ctx.services.director.withdraw(performanceId, interaction.user.id);
     await interaction.editReply({
-      content: `Performance №${performance.number} has been withdrawn: its messages are removed and its thread closed.`,
+      content: DECISION_LINES.withdrawn(performance.number),
       allowedMentions: NO_MENTIONS,
     });
   },

@@ -235,6 +235,15 @@ export async function click(
   });
   const callback = await interaction.response();
   if (callback.type === 5) await interaction.settled();
+  // A deferred update (6) is followed by the message's edit or a private answer: wait for either.
+  if (callback.type === 6)
+    await show.fake.waitFor(
+      () =>
+        show.fake.requests.some(
+          (r) => r.status !== 0 && r.path.startsWith(`/webhooks/`) && r.path.includes(interaction.token),
+        ),
+      { timeoutMs: 10_000, description: 'the clicked message to be updated, or the member answered' },
+    );
   return interaction;
 }
 

@@ -138,7 +138,7 @@ describe('no way around the censor', () => {
         { threadId: won.id, messageId: cut.id, customId: `vote:${GUILD}-5:appeal` },
         OTHER,
       );
-      expect(cast.callback?.type).toBe(7);
+      expect(cast.callback?.type).toBe(6);
       expect(await show.store.votes.tally(`${GUILD}-5`)).toEqual({ original: 0, censored: 0, appeal: 1 });
 
       // 6. Appeal lost: only a weapon, outside the policy.

@@ -3,11 +3,12 @@ import type { Logger } from '../../logger.js';
 import { type Censorship, censorBrief, originalSubmission, recheckPrompt, submittedText } from '../censor/pipeline.js';
 import type { Category, CensorModel, LexiconOverrides } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
-import type { Store } from '../store/index.js';
+import type { PerformancePatch, Store } from '../store/index.js';
 import type { GuildSettings, Performance } from '../store/schemas.js';
 import { buildFrames } from './frames.js';
 import { fallbackNote } from './notes.js';
 import type { ActPresenter } from './presenter.js';
+import { refusal } from './transitions.js';
 
 export type { ActPresenter, AppealVerdict, FinaleImages } from './presenter.js';
 
@@ -54,6 +55,18 @@ export const FAILURE_LINE =
   'The Content Standards Division has experienced an unscheduled synergy event. This performance is closed; thank you for your patience.';
 export const SKIPPED_LINE = 'This performance has been deprioritised by management.';
 
+/** A moderator withdrew the performance while its act ran: the act stops, and nothing it posted stays. */
+export class ActWithdrawn extends Error {
+  override name = 'ActWithdrawn';
+}
+
+/** An act's write to its record, refused once the performance was withdrawn (the withdraw is never overwritten). */
+function save(store: Store, id: string, patch: PerformancePatch): Promise<Performance> {
+  return store.performances.update(id, patch, (current) => {
+    if (refusal('act', current)) throw new ActWithdrawn(`performance ${id} was withdrawn during its act`);
+  });
+}
+
 /** The censor's pass over a performance's brief and the member's style, with the guild's lexicon and layers. */
 export function censorAct(performance: Performance, deps: Pick<ActDeps, 'censor' | 'settings' | 'signal'>) {
   return censorBrief(deps.censor, {
@@ -83,7 +96,7 @@ export async function storedCensorship(performance: Performance, deps: ActDeps):
  */
 export async function performAct(performance: Performance, deps: ActDeps): Promise<Performance> {
   const { store, presenter, signal } = deps;
-  let current = await store.performances.update(performance.id, { status: 'performing' });
+  let current = await save(store, performance.id, { status: 'performing' });
   try {
     const censorship = await censorAct(current, deps);
     signal.throwIfAborted();
@@ -92,15 +105,15 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
     if (censorship.result.verdict === 'block') {
       // A guild term added after submission can block at performance time; the brief is still never shown.
       await presenter.refused(current, frames, signal);
-      return await store.performances.update(current.id, { status: 'blocked', result: censorship.result, prompt: '' });
+      return await save(store, current.id, { status: 'blocked', result: censorship.result, prompt: '' });
     }
-    current = await store.performances.update(current.id, { result: censorship.result, prompt: censorship.prompt });
-    current = await store.performances.update(current.id, await presenter.open(current));
+    current = await save(store, current.id, { result: censorship.result, prompt: censorship.prompt });
+    current = await save(store, current.id, await presenter.open(current));
     const note = fallbackNote({ censor: current.censorEngine }, { censor: censorship.result.engine });
     if (note) await presenter.note(current, note);
-    current = await store.performances.update(current.id, await presenter.play(current, frames, signal));
+    current = await save(store, current.id, await presenter.play(current, frames, signal));
     if (deps.settings.reviewMode) {
-      current = await store.performances.update(current.id, { status: 'awaiting-release' });
+      current = await save(store, current.id, { status: 'awaiting-release' });
       await presenter.awaitRelease(current);
       return current;
     }
@@ -136,7 +149,7 @@ export async function renderFinale(
   if (note) await presenter.note(performance, note);
   const tally = await store.votes.tally(performance.id);
   const ids = await presenter.finale(performance, { censored, original }, tally);
-  return store.performances.update(performance.id, { ...ids, status: 'done' });
+  return save(store, performance.id, { ...ids, status: 'done' });
 }
 
 /** Ends an act that threw: skipped by a moderator, or failed. Never throws itself. */
@@ -147,6 +160,15 @@ export async function endAct(
 ): Promise<Performance> {
   // A shutdown is not the act's fault: it stays `performing` and the next start resumes it in the same thread.
   if (deps.signal.aborted && deps.signal.reason === 'shutdown') return performance;
+  if (err instanceof ActWithdrawn) {
+    // The withdraw cleared the thread while the act was posting: clear what came after it too.
+    await deps.presenter
+      .withdraw(performance)
+      .catch((withdrawErr: unknown) =>
+        deps.log.warn({ err: withdrawErr, performanceId: performance.id }, 'could not tidy'),
+      );
+    return (await deps.store.performances.get(performance.id)) ?? performance;
+  }
   const skipped = deps.signal.aborted && deps.signal.reason === 'skip';
   const line = skipped ? SKIPPED_LINE : FAILURE_LINE;
   if (!skipped) deps.log.error({ err, performanceId: performance.id, guildId: performance.guildId }, 'act failed');

@@ -10,6 +10,10 @@ import { type ActDeps, type ActPresenter, actSettings, endAct, performAct, rende
 import { type AppealOutcome, hearInPublic } from './appeal-hearing.js';
 import { Intake } from './intake.js';
 import type { Stage } from './stage.js';
+import { claimTransition } from './transitions.js';
+
+/** Runs once a moderator's decision has won its race, before the work it starts (to update the clicked message). */
+export type Claimed = (performance: Performance) => Promise<void>;
 
 export interface DirectorOptions {
   store: Store;
@@ -111,10 +115,13 @@ export class Director {
     return cleared.length;
   }
 
-  /** Review mode: a moderator releases an approved prompt; its image is rendered in the guild's lane. */
-  async release(performanceId: string): Promise<Performance> {
-    const performance = await this.awaiting(performanceId);
-    await this.options.store.performances.update(performance.id, { status: 'performing' });
+  /**
+   * Review mode: a moderator releases an approved prompt; its image is rendered in the guild's lane. `claimed`
+   * runs once the release has won (a racing veto is refused), before the image is drawn.
+   */
+  async release(performanceId: string, claimed?: Claimed): Promise<Performance> {
+    const performance = await claimTransition(this.options.store, performanceId, 'release', { status: 'performing' });
+    await claimed?.(performance);
     let finished = performance;
     await this.options.stage.runInLane(performance.guildId, async (signal) => {
       const deps = await this.actDeps(performance, signal);
@@ -128,9 +135,9 @@ export class Director {
   }
 
   /** Review mode: a moderator vetoes an approved prompt; nothing is rendered. */
-  async veto(performanceId: string): Promise<Performance> {
-    const performance = await this.awaiting(performanceId);
-    const vetoed = await this.options.store.performances.update(performance.id, { status: 'vetoed' });
+  async veto(performanceId: string, claimed?: Claimed): Promise<Performance> {
+    const vetoed = await claimTransition(this.options.store, performanceId, 'veto', { status: 'vetoed' });
+    await claimed?.(vetoed);
     await this.options
       .presenter(vetoed)
       .note(vetoed, 'The moderators have vetoed this prompt. No image will be produced.');
@@ -167,16 +174,16 @@ export class Director {
   }
 
   /** Review mode: a moderator grants (the censor reconsiders) or denies an appeal. */
-  async decideAppeal(performanceId: string, grant: boolean): Promise<AppealOutcome> {
-    const performance = await this.get(performanceId);
-    if (performance.appeal?.outcome !== 'pending')
-      throw new UserFacingError('There is no pending appeal on this performance.');
+  async decideAppeal(performanceId: string, grant: boolean, claimed?: Claimed): Promise<AppealOutcome> {
+    const decided = await claimTransition(this.options.store, performanceId, grant ? 'grant' : 'deny', (current) => ({
+      appeal:
+        current.appeal && (grant ? { ...current.appeal, granted: true } : { ...current.appeal, outcome: 'upheld' }),
+    }));
+    await claimed?.(decided);
     const grounds = this.grounds.get(performanceId);
     this.grounds.delete(performanceId);
-    if (grant) return this.reconsiderInPublic(performance, grounds);
-    const upheld = await this.options.store.performances.update(performance.id, {
-      appeal: { ...performance.appeal, outcome: 'upheld' },
-    });
+    if (grant) return this.reconsiderInPublic(decided, grounds);
+    const upheld = decided;
     await this.options.presenter(upheld).note(upheld, 'Appeal denied by the moderators. The original decision stands.');
     return 'upheld';
   }
@@ -186,7 +193,7 @@ export class Director {
    * included) stays for the moderators.
    */
   async withdraw(performanceId: string, moderatorId: string): Promise<Performance> {
-    const removed = await this.options.store.performances.update(performanceId, {
+    const removed = await claimTransition(this.options.store, performanceId, 'withdraw', {
       status: 'removed',
       note: `withdrawn by ${moderatorId}`,
     });
@@ -237,12 +244,6 @@ export class Director {
   private async get(performanceId: string): Promise<Performance> {
     const performance = await this.options.store.performances.get(performanceId);
     if (!performance) throw new UserFacingError('That performance is no longer on record.');
-    return performance;
-  }
-
-  private async awaiting(performanceId: string): Promise<Performance> {
-    const performance = await this.get(performanceId);
-    if (performance.status !== 'awaiting-release') throw new UserFacingError('This prompt is not awaiting release.');
     return performance;
   }
 }
