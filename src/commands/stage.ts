@@ -2,6 +2,7 @@ import {
   ChannelType,
   type ChatInputCommandInteraction,
   InteractionContextType,
+  MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
@@ -14,6 +15,7 @@ import { createCensorModel, createImageModel } from '../services/engines.js';
 import { forbiddenExtras, NEVER_ON_HOSTED } from '../services/show/appeal-policy.js';
 import { MAX_STYLE_LENGTH, validateBrief } from '../services/show/brief.js';
 import type { GuildSettings } from '../services/store/schemas.js';
+import { repair } from './stage-repair.js';
 import type { Command } from './types.js';
 
 const choices = (names: readonly string[]) => names.map((name) => ({ name, value: name }));
@@ -122,6 +124,12 @@ export const stage = {
     .addSubcommand((s) => s.setName('clear').setDescription('Remove every queued brief'))
     .addSubcommand((s) =>
       s
+        .setName('repair')
+        .setDescription('See (or discard) damaged records the show set aside')
+        .addBooleanOption((o) => o.setName('clear').setDescription('Discard them')),
+    )
+    .addSubcommand((s) =>
+      s
         .setName('config')
         .setDescription('Show or change this server’s stage settings')
         .addStringOption((o) =>
@@ -186,6 +194,8 @@ export const stage = {
   async execute(interaction, ctx) {
     assertModerator(interaction);
     const guildId = guildIdOf(interaction);
+    // Acknowledged before the store is asked anything; every answer here is private.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const { director, store } = ctx.services;
     let answer: string;
     switch (interaction.options.getSubcommand(true)) {
@@ -207,6 +217,9 @@ export const stage = {
         answer = `🧹 Cleared ${count} queued brief${count === 1 ? '' : 's'}.`;
         break;
       }
+      case 'repair':
+        answer = await repair(ctx, guildId, interaction.options.getBoolean('clear') ?? false);
+        break;
       case 'config':
         answer = await configure(interaction, ctx, guildId);
         break;

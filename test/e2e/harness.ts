@@ -160,7 +160,8 @@ export async function runSubcommand(
     name,
     options: [{ name: sub, type: 1, options } as never],
   });
-  await interaction.response();
+  // A deferred reply (the command acknowledged before asking the store) is waited for until filled in.
+  if ((await interaction.response()).type === 5) await interaction.settled();
   return interaction;
 }
 

@@ -8,7 +8,7 @@ import { VoteRepository } from './votes.js';
 
 export { parseStoreUrl, type StoreTarget } from './backend.js';
 export { GuildSettingsRepository } from './guild-settings.js';
-export { keys, STORE_NAMESPACE } from './keys.js';
+export { isGuildKey, keys, STORE_NAMESPACE } from './keys.js';
 export type { Lease } from './lease.js';
 export {
   type ListOptions,
@@ -42,7 +42,7 @@ export interface Store {
   votes: VoteRepository;
   guilds: GuildSettingsRepository;
   /** Records that failed validation, moved aside: for `/stage repair` to show and clear. */
-  quarantine: { list(): Promise<QuarantinedRecord[]>; clear(): Promise<number> };
+  quarantine: { list(): Promise<QuarantinedRecord[]>; clear(only?: (key: string) => boolean): Promise<number> };
   /**
    * Takes this store's lease under `name` (the whole store, or one shard's share): the one writer it grants is
    * what makes the in-process key locks enough. Waits out a killed owner's lease, then refuses with a StoreError.
@@ -72,7 +72,7 @@ export async function openStore(url: string, log: Logger, options: StoreOptions 
     performances: new PerformanceRepository(records),
     votes: new VoteRepository(records),
     guilds: new GuildSettingsRepository(records),
-    quarantine: { list: () => records.quarantined(), clear: () => records.clearQuarantine() },
+    quarantine: { list: () => records.quarantined(), clear: (only) => records.clearQuarantine(only) },
     lease: (name, lease = {}) => acquireLease(leases, { owner: leaseOwnerName(), ...lease, name, log }),
     close: () => records.close(),
   };
