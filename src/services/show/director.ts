@@ -1,7 +1,6 @@
 import type { CensorEngineName, ImageEngineName } from '../../config.js';
 import { UserFacingError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { submittedText } from '../censor/pipeline.js';
 import type { CensorModel } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import type { Store } from '../store/index.js';
@@ -10,6 +9,7 @@ import { type ActDeps, type ActPresenter, actSettings, endAct, performAct, rende
 import { type AppealOutcome, hearInPublic } from './appeal-hearing.js';
 import { Intake } from './intake.js';
 import type { Stage } from './stage.js';
+import { recordSubmission } from './submission.js';
 import { claimTransition } from './transitions.js';
 
 /** Runs once a moderator's decision has won its race, before the work it starts (to update the clicked message). */
@@ -55,32 +55,17 @@ export class Director {
 
   /** Saves the brief first, then refuses it (block tier) or queues it. Limits are checked before saving. */
   async submit(submission: Submission): Promise<SubmitOutcome> {
-    const { store, defaults } = this.options;
+    const { store } = this.options;
     const settings = await store.guilds.get(submission.guildId);
     if (settings.paused)
       throw new UserFacingError('The stage is paused by the moderators. Briefs are not being accepted right now.');
     if (submission.style && settings.memberStyle === 'off')
       throw new UserFacingError('Members’ own styles are switched off on this server: submit the brief without one.');
-    this.intake.admit(submission.guildId, submission.authorId, settings);
-
-    // The embedded censor decides the block tier for every engine — the brief and the member's style together,
-    // with the guild's terms layered on (it keeps each layered lexicon compiled for the acts too).
-    const scan = await this.options.censorModel('lexicon').censor({
-      brief: submittedText(submission.brief, submission.style),
-      overrides: settings.lexicon,
-      satire: settings.satire,
-    });
-    const performance = await store.performances.create({
-      guildId: submission.guildId,
-      channelId: submission.channelId,
-      authorId: submission.authorId,
-      brief: submission.brief,
-      ...(submission.style ? { memberStyle: submission.style } : {}),
-      style: settings.style ?? defaults.style,
-      status: scan.verdict === 'block' ? 'blocked' : 'queued',
-      censorEngine: settings.censorEngine ?? defaults.censorEngine,
-      imageEngine: settings.imageEngine ?? defaults.imageEngine,
-      ...(scan.verdict === 'block' ? { result: scan } : {}),
+    const undo = this.intake.admit(submission.guildId, submission.authorId, settings);
+    // Nothing is accepted when the scan or the write fails: the member may try again at once.
+    const { scan, performance } = await recordSubmission(this.options, submission, settings).catch((err: unknown) => {
+      undo();
+      throw err;
     });
     if (scan.verdict === 'block') {
       const reasons = [...new Set(scan.changes.filter((c) => c.tier === 'block').map((c) => c.reason))];
