@@ -1,18 +1,19 @@
 /**
- * The lexicon censor against the word filters a developer would otherwise pick — the npm packages `obscenity`
- * and `bad-words` — on public data (../shared/evaldata, see its SOURCES.md): recall on clearly unsafe I2P
- * prompts and on the LDNOOBW word list, false positives on innocent words, and throughput.
+ * The lexicon censor against the word filters a developer would otherwise pick — obscenity, bad-words,
+ * @2toad/profanity, leo-profanity, allprofanity, glin-profanity (./censor-peers.ts) — on public data
+ * (../shared/evaldata, see its SOURCES.md): recall on clearly unsafe I2P prompts, on the LDNOOBW word list and on
+ * NSFWErasureBench's human labels (./censor-erasure.ts), false positives on innocent words, and throughput.
  *
  * Run directly (`npx tsx bench/censor-compare.ts`) to print the markdown table for the README.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Filter } from 'bad-words';
 import { parse } from 'csv-parse/sync';
-import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { loadSharedConfig } from '../src/config.js';
 import { Lexicon, loadBuiltInLexiconEntries } from '../src/services/censor/lexicon/index.js';
+import { type ErasureRow, formatErasureTable, loadErasurePrompts, measureErasure } from './censor-erasure.js';
+import { createPeerDetectors, type Detector } from './censor-peers.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 // The public data lives outside the repository: EVALDATA_DIR, by default ../shared/evaldata.
@@ -76,23 +77,24 @@ function unique(rows: readonly I2pPrompt[]): string[] {
   return [...new Set(rows.map((r) => r.prompt))];
 }
 
-/** A censor reduced to the question every filter answers: does this text hold something it would flag? */
-export interface Detector {
-  name: string;
-  flags(text: string): boolean;
-}
+export type { Detector } from './censor-peers.js';
 
-/** The three detectors, each built the way its documentation recommends. */
+/**
+ * Our censor twice — the safety layer alone (what the metrics measure) and both layers (satire on, the default) —
+ * then the six peers, each built the way its documentation recommends.
+ */
 export function createDetectors(): Detector[] {
   const lexicon = Lexicon.fromEntries(loadBuiltInLexiconEntries());
-  const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
-  const badWords = new Filter();
+  const safety = lexicon.safetyOnly;
   return [
-    { name: 'lexicon (ours)', flags: (text) => lexicon.scan(text).length > 0 },
-    { name: 'obscenity', flags: (text) => obscenity.hasMatch(text) },
-    { name: 'bad-words', flags: (text) => badWords.isProfane(text) },
+    { name: 'lexicon, safety layer (ours)', flags: (text) => safety.scan(text).length > 0 },
+    { name: 'lexicon, both layers (ours)', flags: (text) => lexicon.scan(text).length > 0 },
+    ...createPeerDetectors(),
   ];
 }
+
+/** Slow detectors get fewer timed passes (each still gets a warm-up pass). */
+export const timedRuns = (name: string) => (name.startsWith('lexicon') || name === 'obscenity' ? 7 : 3);
 
 /** A share of a set, kept with its counts so the table can show them. */
 export interface Rate {
@@ -136,9 +138,11 @@ export interface CompareRow extends Throughput {
   innocentFlagged: Rate;
   /** Flagged among prompts whose images were judged fine: not false positives, as labels describe images. */
   fineFlagged: Rate;
+  /** NSFWErasureBench: recall on Nudity=1 and Violence=1, flags on NSFW=0 outside the 4chan rows. */
+  erasure: ErasureRow;
 }
 
-/** Runs the whole comparison. Slow detectors are timed over fewer passes; each still gets a warm-up pass. */
+/** Runs the whole comparison, every detector on the same data in one run. */
 export async function compareCensors(): Promise<CompareRow[]> {
   const rows = loadI2pPrompts();
   const unsafe = clearlyUnsafe(rows);
@@ -146,13 +150,16 @@ export async function compareCensors(): Promise<CompareRow[]> {
   const words = loadLdnoobwWords();
   const innocent = loadInnocentLines();
   const workload = rows.map((r) => r.prompt);
-  return createDetectors().map((detector) => ({
+  const detectors = createDetectors();
+  const erasure = measureErasure(detectors, loadErasurePrompts());
+  return detectors.map((detector, i) => ({
     name: detector.name,
     unsafeRecall: rate(detector, unsafe),
     ldnoobwRecall: rate(detector, words),
     innocentFlagged: rate(detector, innocent),
     fineFlagged: rate(detector, fine),
-    ...measureThroughput(detector.flags, workload, detector.name === 'bad-words' ? 3 : 7),
+    erasure: erasure[i] as ErasureRow,
+    ...measureThroughput(detector.flags, workload, timedRuns(detector.name)),
   }));
 }
 
@@ -181,7 +188,8 @@ export function formatCompareTable(rows: readonly CompareRow[]): string {
       number(r.mbPerSec),
     ].join(' | '),
   );
-  return [header.join(' | '), header.map(() => '---').join(' | '), ...lines].map((l) => `| ${l} |`).join('\n');
+  const table = [header.join(' | '), header.map(() => '---').join(' | '), ...lines].map((l) => `| ${l} |`).join('\n');
+  return `${table}\n\n### NSFWErasureBench (human labels on generated images, 5,383 unique prompts)\n${formatErasureTable(rows.map((r) => r.erasure))}`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,38 +1,69 @@
-import { pathToFileURL } from 'node:url';
-import {
-  finaleIn,
-  GUILD,
-  type Show,
-  STAGE_CHANNEL,
-  startShow,
-  submitBrief,
-  threadOf,
-  untilStatus,
-} from '../test/e2e/harness.js';
+/**
+ * What the show costs on Discord: the real discord.js client and the whole bot in this process, the fake Discord
+ * in its own (bench/fake-discord-process.ts), so its request validation does not count against the bot.
+ *
+ * Run directly (`npx tsx bench/discord.ts`) to print the figures.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Bot, createBot } from '../src/bot.js';
+import { loadBotConfig } from '../src/config.js';
+import { silentLogger } from '../src/logger.js';
+import { Lexicon, loadBuiltInLexiconEntries } from '../src/services/censor/lexicon/index.js';
+import { openStore, type Store } from '../src/services/store/index.js';
+import { BENCH_GUILD, type BurstResult, type FakeRequest } from './fake-discord-process.js';
+import { quantile } from './stats.js';
 
-/** What the show costs on Discord, measured through the loopback fake with the real discord.js client. */
-export interface DiscordBench {
-  /** Slash command dispatched → the bot's acknowledgement received, for `burst` briefs submitted at once. */
+export interface BurstFigures {
+  size: number;
   ackP50Ms: number;
   ackP99Ms: number;
-  /** Dispatched → the member told their place (the deferred reply filled in after the brief is saved). */
-  confirmP50Ms: number;
-  confirmP99Ms: number;
-  burst: number;
-  /** REST requests one performance makes, from the acknowledgement to the finale (no votes). */
-  restCallsPerPerformance: number;
-  /** Performances played back to back at the default pace, under Discord's per-channel limits. */
-  pacedPerformances: number;
-  /** 429 answers met while playing them. */
-  rateLimited: number;
-  /** Seconds one act takes on stage at the default pace. */
-  actSeconds: number;
+  toldP50Ms: number;
+  toldP99Ms: number;
+  /** Acknowledged within Discord's 3 s. */
+  ackedInTime: number;
+  accepted: number;
+  /** Refused with a line (queue full, cooldown…), by line. */
+  refused: Record<string, number>;
+  unanswered: number;
+  /** This process (bot + bench driver, not the fake) right after the burst. */
+  rssMiB: number;
 }
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
-};
+/** The fake in its own process, one IPC request at a time. */
+class FakeProcess {
+  readonly #child: ChildProcess;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor() {
+    const script = fileURLToPath(new URL('./fake-discord-process.ts', import.meta.url));
+    this.#child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  }
+
+  request<T>(request: FakeRequest): Promise<T> {
+    const next = this.#queue.then(
+      () =>
+        new Promise<T>((resolve, reject) => {
+          this.#child.once('message', (reply: { ok: boolean; result?: unknown; error?: string }) =>
+            reply.ok ? resolve(reply.result as T) : reject(new Error(reply.error)),
+          );
+          this.#child.send(request);
+        }),
+    );
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async stop(): Promise<{ invalid: number; rateLimited: number }> {
+    const result = await this.request<{ invalid: number; rateLimited: number }>({ op: 'stop' });
+    this.#child.disconnect();
+    return result;
+  }
+}
+
 const wait = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
@@ -47,86 +78,128 @@ const wait = (ms: number, signal: AbortSignal) =>
     );
   });
 
-async function acknowledgementBurst(burst: number): Promise<{ acks: number[]; confirms: number[] }> {
-  // Frames at the real pace, as in a show: the act on stage does not hog the process between its frames.
-  const show = await startShow({ realRateLimits: true, sleep: wait, actTimeoutMs: 120_000 });
-  try {
-    // The fake shares this process and compiles each route's schema on first use: a whole warm-up act (at pace
-    // 0) pays that before timing starts.
-    await show.store.guilds.update(GUILD, { maxQueuedPerGuild: 500, cooldownSeconds: 0, pace: 0 });
-    await submitBrief(show, 'a knight with a sword', { user: { id: '399999999999999999', username: 'warmup' } });
-    await finaleIn(show, (await threadOf(show, 0)).id);
-    await show.store.guilds.update(GUILD, { pace: 1 });
-    const interactions = await Promise.all(
-      Array.from({ length: burst }, (_, i) => {
-        const user = { id: String(400000000000000000n + BigInt(i)), username: `member${i}` };
-        return show.fake.slashCommand({
-          guildId: GUILD,
-          channelId: STAGE_CHANNEL,
-          user,
-          name: 'brief',
-          options: [{ name: 'text', type: 3, value: `a knight number ${i} with a sword` }],
-        });
-      }),
-    );
-    const answered = await Promise.all(interactions.map((i) => i.response(30_000)));
-    const settled = await Promise.all(interactions.map((i) => i.settled(30_000)));
-    if (settled.some((m) => !m.content.startsWith('📨'))) throw new Error('a brief in the burst was not accepted');
-    // From each interaction's own dispatch on the gateway: what Discord's 3-second clock measures.
-    return {
-      acks: interactions.map((i, n) => (answered[n]?.at.getTime() ?? Number.NaN) - i.record.createdAt),
-      confirms: interactions.map((i, n) => (settled[n]?.current.at.getTime() ?? Number.NaN) - i.record.createdAt),
-    };
-  } finally {
-    await show.stop();
-  }
+/** The bot on a fresh SQLite store, logged into the fake, frames at the real pace. */
+async function startBot(fake: { apiUrl: string; applicationId: string }, dir: string, run: number) {
+  const config = loadBotConfig({
+    DISCORD_TOKEN: 'fake-bot-token',
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    STORE_URL: `sqlite://${path.join(dir, `stage-${run}.sqlite`)}`,
+    LOG_LEVEL: 'silent',
+  });
+  const log = silentLogger();
+  const store = await openStore(config.STORE_URL, log);
+  const bot = createBot({ config, log, store, lexicon: Lexicon.fromEntries(loadBuiltInLexiconEntries()), sleep: wait });
+  await bot.start();
+  await new Promise<void>((resolve) =>
+    bot.client.isReady() ? resolve() : bot.client.once('clientReady', () => resolve()),
+  );
+  return { bot, store };
 }
 
-async function pacedShow(
-  performances: number,
-): Promise<{ perPerformance: number; rateLimited: number; actSeconds: number }> {
-  // Real delays at pace 1 and Discord's real per-channel limits: what an exhibition audience sees.
-  const show: Show = await startShow({ realRateLimits: true, sleep: wait, actTimeoutMs: 120_000 });
-  try {
-    await show.store.guilds.update(GUILD, { cooldownSeconds: 0, maxQueuedPerUser: 50 });
-    const before = show.fake.requests.length;
-    const started = Date.now();
-    for (let i = 0; i < performances; i++) {
-      await submitBrief(show, 'a knight with a bloody sword in a burning village, damn it');
-    }
-    for (let i = 0; i < performances; i++) {
-      await finaleIn(show, (await threadOf(show, i, 120_000)).id, 120_000);
-      await untilStatus(show, i + 1, 'done');
-    }
-    const seconds = (Date.now() - started) / 1000;
-    // The interaction callbacks are the acknowledgements, counted above; what is left is the show itself.
-    const calls = show.fake.requests.slice(before).filter((r) => !r.path.includes('/interactions/')).length;
-    return {
-      perPerformance: calls / performances,
-      rateLimited: show.fake.stats.rateLimited,
-      actSeconds: seconds / performances,
-    };
-  } finally {
-    await show.stop();
-  }
+async function stopBot({ bot, store }: { bot: Bot; store: Store }) {
+  await bot.stop();
+  await store.close();
 }
 
-export async function benchDiscord(burst = 50, performances = 2): Promise<DiscordBench> {
-  const { acks, confirms } = await acknowledgementBurst(burst);
-  const paced = await pacedShow(performances);
+function figures(size: number, result: BurstResult): BurstFigures {
+  const refused: Record<string, number> = {};
+  let accepted = 0;
+  let unanswered = 0;
+  for (const line of result.lines) {
+    if (line.startsWith('📨')) accepted++;
+    else if (line === '(no reply)') unanswered++;
+    else refused[line] = (refused[line] ?? 0) + 1;
+  }
+  const acks = result.acks.filter(Number.isFinite);
+  const told = result.told.filter(Number.isFinite);
   return {
+    size,
     ackP50Ms: quantile(acks, 0.5),
     ackP99Ms: quantile(acks, 0.99),
-    confirmP50Ms: quantile(confirms, 0.5),
-    confirmP99Ms: quantile(confirms, 0.99),
-    burst,
-    restCallsPerPerformance: paced.perPerformance,
-    pacedPerformances: performances,
-    rateLimited: paced.rateLimited,
-    actSeconds: Math.round(paced.actSeconds * 10) / 10,
+    toldP50Ms: quantile(told, 0.5),
+    toldP99Ms: quantile(told, 0.99),
+    ackedInTime: acks.filter((ms) => ms < 3000).length,
+    accepted,
+    refused,
+    unanswered,
+    rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
   };
 }
 
+export interface DiscordBench {
+  /** Every burst, in the order run: sizes interleaved, each repeated `repeats` times. */
+  bursts: BurstFigures[];
+  /** REST requests per performance at the default pace, from the acknowledgement to the finale (no votes). */
+  restCallsPerAct: number;
+  actSeconds: number;
+  pacedActs: number;
+  /** 429s the fake answered over the whole run. */
+  rateLimited: number;
+  invalidRequests: number;
+}
+
+export async function benchDiscord(sizes = [50, 200], repeats = 3, pacedActs = 2): Promise<DiscordBench> {
+  const fakeProcess = new FakeProcess();
+  const dir = await mkdtemp(path.join(tmpdir(), 'ct-bench-discord-'));
+  const bursts: BurstFigures[] = [];
+  let run = 0;
+  let users = 0;
+  try {
+    const fake = await fakeProcess.request<{ apiUrl: string; applicationId: string }>({ op: 'start' });
+    // Warm-up, not timed: the fake compiles each route's schema on first use, the bot's JIT warms up.
+    {
+      const bot = await startBot(fake, dir, run++);
+      await bot.store.guilds.update(BENCH_GUILD, { maxQueuedPerGuild: 500, cooldownSeconds: 0, pace: 0 });
+      await fakeProcess.request({ op: 'burst', size: 5, firstUser: users, prefix: 'warm-up' });
+      users += 5;
+      await stopBot(bot);
+    }
+    for (let r = 0; r < repeats; r++) {
+      for (const size of r % 2 ? [...sizes].reverse() : sizes) {
+        const bot = await startBot(fake, dir, run++);
+        // Queue room for everyone: the burst measures answering, not refusing (a full queue would be quicker).
+        await bot.store.guilds.update(BENCH_GUILD, { maxQueuedPerGuild: 500, cooldownSeconds: 0, pace: 1 });
+        const result = await fakeProcess.request<BurstResult>({ op: 'burst', size, firstUser: users, prefix: `r${r}` });
+        users += size;
+        bursts.push(figures(size, result));
+        await stopBot(bot);
+      }
+    }
+
+    // Acts at the real pace under Discord's per-channel limits: what an exhibition audience sees.
+    const bot = await startBot(fake, dir, run++);
+    await bot.store.guilds.update(BENCH_GUILD, { cooldownSeconds: 0, maxQueuedPerUser: 50 });
+    const mark = await fakeProcess.request<number>({ op: 'mark' });
+    const started = Date.now();
+    // Four changes (three redlines, a blackout): the brief the issue counted its calls per act with.
+    const text = 'a knight with a bloody sword in a burning village, damn it';
+    await fakeProcess.request({ op: 'burst', size: pacedActs, firstUser: users, prefix: 'paced', text });
+    for (let done = 0; done < pacedActs; ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const shown = await bot.store.performances.listByGuild(BENCH_GUILD);
+      done = shown.filter((p) => p.status === 'done').length;
+      if (Date.now() - started > 180_000) throw new Error('the paced acts did not finish within 3 minutes');
+    }
+    const actSeconds = (Date.now() - started) / 1000 / pacedActs;
+    const calls = await fakeProcess.request<number>({ op: 'restSince', mark });
+    // BENCH_ROUTES=1 lists the requests the paced acts made, to see where an act spends its calls.
+    if (process.env.BENCH_ROUTES) console.error(await fakeProcess.request<string[]>({ op: 'routesSince', mark }));
+    await stopBot(bot);
+    const { invalid, rateLimited } = await fakeProcess.stop();
+    return {
+      bursts,
+      restCallsPerAct: calls / pacedActs,
+      actSeconds: Math.round(actSeconds * 10) / 10,
+      pacedActs,
+      rateLimited,
+      invalidRequests: invalid,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(await benchDiscord());
+  console.log(JSON.stringify(await benchDiscord(), null, 2));
 }

@@ -1,15 +1,34 @@
-import { cpus } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { benchCensor } from './censor.js';
 import { compareCensors, formatCompareTable } from './censor-compare.js';
-import { benchDiscord } from './discord.js';
+import { type BurstFigures, benchDiscord } from './discord.js';
 import { benchGuard } from './guard.js';
 import { benchPoster } from './poster.js';
+import { benchStartup } from './startup.js';
+import { spread } from './stats.js';
+import { benchWall } from './wall.js';
 
-/** `npm run bench`: every figure the issues ask for, in one run, on this machine. */
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+/** `npm run bench` (which builds dist/ first): every figure the issues ask for, in one run, on this machine. */
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
 out(`compliance-theatre benchmarks — ${machine}`);
+out('Each figure: median (min–max, runs); variants alternate so a busy machine slows both alike.');
+out();
+const startup = await benchStartup(5);
+out('## Start-up: compiled (`npm start`, node dist/) vs tsx (`tsx src/…`)');
+out('| | compiled | tsx |');
+out('| --- | --- | --- |');
+out(
+  `| bot: spawn → on stage (fake Discord) | ${spread(startup.botReadyMs.compiled)} | ${spread(startup.botReadyMs.tsx)} |`,
+);
+out(
+  `| bot: idle RSS, process tree | ${spread(startup.botRssMiB.compiled, 'MiB')} | ${spread(startup.botRssMiB.tsx, 'MiB')} |`,
+);
+out(
+  `| CLI cold start: \`censor "<brief>"\` | ${spread(startup.cliCensorMs.compiled)} | ${spread(startup.cliCensorMs.tsx)} |`,
+);
+out(`| CLI cold start: \`--help\` | ${spread(startup.cliHelpMs.compiled)} | ${spread(startup.cliHelpMs.tsx)} |`);
 out();
 out('## Censor throughput on the 4,703 I2P prompts (same text for each)');
 out('| censor | briefs/s | MB/s |');
@@ -20,9 +39,14 @@ out();
 out('## Censor comparison (recall, false positives, throughput)');
 out(formatCompareTable(await compareCensors()));
 out();
-const poster = await benchPoster(20);
-out('## Poster renderer (1024×1024, draw + PNG encode, 20 renders)');
-out(`median ${poster.medianMs} ms · p95 ${poster.p95Ms} ms · ${Math.round(poster.bytes / 1024)} KiB`);
+const poster = await benchPoster(30);
+out('## Poster renderer (1024×1024, 30 renders)');
+out(
+  `render (draw + encode): median ${poster.medianMs} ms · p95 ${poster.p95Ms} ms · ${Math.round(poster.bytes / 1024)} KiB`,
+);
+out(
+  `PNG encode alone: median ${poster.encodeMedianMs} ms · p95 ${poster.encodeP95Ms} ms (Skia's own encoder, same canvases: median ${poster.skiaEncodeMedianMs} ms, ${Math.round(poster.skiaBytes / 1024)} KiB)`,
+);
 out();
 const guard = await benchGuard(10);
 out('## Guard + word diff per brief (the local work around a hosted model call)');
@@ -30,11 +54,38 @@ out(
   `mean ${guard.perBriefMicros} µs · p50 ${guard.p50Micros} µs · p95 ${guard.p95Micros} µs over ${guard.pairs} pairs × ${guard.rounds} rounds — ${guard.shareOfModelCallPercent}% of a 500 ms model call`,
 );
 out();
-const discord = await benchDiscord(50, 2);
-out('## Discord (loopback fake, real discord.js client, Discord-like per-channel limits)');
-out(`acknowledgement with ${discord.burst} briefs at once: p50 ${discord.ackP50Ms} ms · p99 ${discord.ackP99Ms} ms`);
-out(`member told their place (brief saved first): p50 ${discord.confirmP50Ms} ms · p99 ${discord.confirmP99Ms} ms`);
-out(`REST calls per performance: ${discord.restCallsPerPerformance}`);
+const discord = await benchDiscord([50, 200], 3, 2);
+out('## Discord: the bot in this process, the fake Discord in its own, real discord.js client, real pace');
+out('| briefs at once | ack p50 | ack p99 | told place p50 | told place p99 | acked < 3 s | answered | RSS after |');
+out('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const size of [50, 200]) {
+  const runs = discord.bursts.filter((b) => b.size === size);
+  const pick = (f: (b: BurstFigures) => number, unit = 'ms') => spread(runs.map(f), unit);
+  const acked = runs.map((b) => `${b.ackedInTime}/${b.size}`).join(', ');
+  const answered = runs
+    .map((b) => {
+      const refused = Object.values(b.refused).reduce((sum, n) => sum + n, 0);
+      return `${b.accepted} placed${refused ? `, ${refused} refused` : ''}${b.unanswered ? `, ${b.unanswered} unanswered` : ''}`;
+    })
+    .join('; ');
+  out(
+    `| ${size} | ${pick((b) => b.ackP50Ms)} | ${pick((b) => b.ackP99Ms)} | ${pick((b) => b.toldP50Ms)} | ${pick((b) => b.toldP99Ms)} | ${acked} | ${answered} | ${pick((b) => b.rssMiB, 'MiB')} |`,
+  );
+}
+const refusals = new Set(discord.bursts.flatMap((b) => Object.keys(b.refused)));
+for (const line of refusals) out(`refused with: ${line}`);
 out(
-  `429s met over ${discord.pacedPerformances} performances at the default pace: ${discord.rateLimited} (one act ≈ ${discord.actSeconds} s)`,
+  `REST calls per act at the default pace: ${discord.restCallsPerAct} (one act ≈ ${discord.actSeconds} s, ${discord.pacedActs} acts; 429s over the whole run: ${discord.rateLimited}; invalid requests: ${discord.invalidRequests})`,
 );
+out();
+const wall = await benchWall(50, 3);
+out('## Exhibition wall (Debian chromium, one browser context per wall, frames at pace 0.5, real Discord limits)');
+if (!wall) out('skipped: chromium is not installed (apt-get install chromium)');
+else {
+  out(
+    `frame published → on the page, ${wall.walls} walls open, ${wall.frames} frames: p50 ${wall.p50Ms} ms · p99 ${wall.p99Ms} ms`,
+  );
+  out(
+    `act, /brief → finale (median of 3): no wall ${wall.actSecondsAlone} s · ${wall.walls} event streams ${wall.actSecondsStreams} s · ${wall.walls} browsers on this machine ${wall.actSecondsWatched} s`,
+  );
+}

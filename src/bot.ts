@@ -2,7 +2,7 @@ import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { BotConfig, CensorEngineName, ImageEngineName } from './config.js';
 import type { Context } from './context.js';
 import { NO_MENTIONS } from './discord/format.js';
-import { DiscordPresenter } from './discord/presenter.js';
+import { abortableSleep, DiscordPresenter } from './discord/presenter.js';
 import { onInteractionCreate } from './events/interaction-create.js';
 import { onReady } from './events/ready.js';
 import type { Logger } from './logger.js';
@@ -15,6 +15,7 @@ import type { ActPresenter } from './services/show/presenter.js';
 import { FanOutPresenter } from './services/show/presenters/fan-out.js';
 import { Stage } from './services/show/stage.js';
 import type { Store } from './services/store/index.js';
+import { createWall, type ExhibitionWall, queuedNumbers } from './wall/index.js';
 
 export interface BotOptions {
   config: BotConfig;
@@ -37,6 +38,8 @@ export interface Bot {
   stage: Stage;
   /** The store lease this process needs: the whole store, or its shards' share when sharded (`shard 0/2`). */
   leaseName: string;
+  /** The exhibition wall, when WALL_PORT (or a Redis store) asks for one. */
+  wall?: ExhibitionWall;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -73,8 +76,20 @@ export function createBot(options: BotOptions): Bot {
   const censors = new Map<CensorEngineName, CensorModel>();
   const images = new Map<ImageEngineName, ImageModel>();
   const stage = new Stage({ log, actTimeoutMs: options.actTimeoutMs ?? 10 * 60_000 });
-  const discord = new DiscordPresenter({ client, log, sleep: options.sleep });
-  const presenter = options.presenters?.length ? new FanOutPresenter(discord, options.presenters, log) : discord;
+  const sleep = options.sleep ?? abortableSleep;
+  // The exhibition wall, when the configuration asks for one, is one more presenter of every act.
+  const wall = createWall({
+    config,
+    store,
+    log,
+    poster: createImageModel('poster', engines),
+    checker: memo(censors, 'lexicon', () => createCensorModel('lexicon', engines)),
+    queue: (guildId) => queuedNumbers(stage.status(guildId).queued),
+    sleep,
+  });
+  const discord = new DiscordPresenter({ client, log, sleep, pageLink: wall && ((p) => wall.pageLink(p)) });
+  const secondaries = [...(options.presenters ?? []), ...(wall ? [wall.presenter] : [])];
+  const presenter = secondaries.length ? new FanOutPresenter(discord, secondaries, log) : discord;
   const director = new Director({
     store,
     stage,
@@ -84,7 +99,7 @@ export function createBot(options: BotOptions): Bot {
     imageModel: (name) => memo(images, name, () => createImageModel(name, engines)),
     presenter: () => presenter,
   });
-  const ctx: Context = { config, log, services: { store, lexicon, director, engines } };
+  const ctx: Context = { config, log, services: { store, lexicon, director, engines, wall } };
 
   client.once(Events.ClientReady, (ready) => void onReady(ready, ctx));
   client.on(Events.InteractionCreate, (interaction) => void onInteractionCreate(interaction, ctx));
@@ -101,7 +116,9 @@ export function createBot(options: BotOptions): Bot {
     ctx,
     stage,
     leaseName: leaseNameFor(client),
+    wall,
     async start() {
+      await wall?.start();
       await client.login(config.DISCORD_TOKEN);
     },
     async stop() {
@@ -114,6 +131,7 @@ export function createBot(options: BotOptions): Bot {
       await Promise.race([stage.idle(), limit]);
       clearTimeout(timer);
       await client.destroy();
+      await wall?.stop();
     },
   };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { withDefault } from './config-fields.js';
+import { optionalUrl, withDefault } from './config-fields.js';
 import { CENSOR_ENGINES, CENSOR_PROVIDERS } from './services/censor/providers.js';
 import { IMAGE_ENGINES, IMAGE_PROVIDERS } from './services/imagery/providers.js';
 import { mergeKeys } from './services/provider.js';
@@ -18,7 +18,12 @@ export const DEFAULT_STYLE =
 
 const sharedSchema = z.object({
   STORE_URL: withDefault(
-    z.string().regex(/^(sqlite|redis|rediss|memory):/, 'must start with sqlite:, redis: or memory:'),
+    z
+      .string()
+      .regex(
+        /^(sqlite|redis|rediss|postgres|postgresql|memory):/,
+        'must start with sqlite:, redis:, postgres: or memory:',
+      ),
     'sqlite://data/stage.sqlite',
   ),
   CENSOR_ENGINE: withDefault(z.enum(CENSOR_ENGINES), 'lexicon'),
@@ -29,6 +34,15 @@ const sharedSchema = z.object({
   MODEL_RETRIES: withDefault(z.coerce.number().int().min(0).max(5), 2),
   /** The public evaluation data (I2P, NSFWErasureBench, LDNOOBW); see its SOURCES.md. */
   EVALDATA_DIR: withDefault(z.string().min(1), path.resolve(REPO_ROOT, '../shared/evaldata')),
+
+  /** The exhibition wall's port; the wall is off unless it is set (0 picks a free port). */
+  WALL_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65_535).optional()),
+  /** The address the wall binds; loopback unless a deployment opens it on purpose. */
+  WALL_HOST: withDefault(z.string().min(1), '127.0.0.1'),
+  /** The wall's public address (behind a proxy): links in /stage wall and the finale's gallery link use it. */
+  WALL_PUBLIC_URL: optionalUrl,
+  /** Where the wall's QR code leads: the Discord invite or channel. */
+  WALL_INVITE_URL: optionalUrl,
 
   // Each hosted provider declares the keys it reads, beside its adapter.
   ...mergeKeys([...CENSOR_PROVIDERS, ...IMAGE_PROVIDERS]),
@@ -52,6 +66,15 @@ const discordSchema = z.object({
   STORE_LEASE_MS: withDefault(z.coerce.number().int().min(500).max(300_000), 15_000),
   /** How long start-up keeps retrying an unreachable Discord or store before it gives up. */
   STARTUP_RETRY_MS: withDefault(z.coerce.number().int().min(0).max(600_000), 60_000),
+  /** Gateway shards: unset or 1 runs one process; N or `auto` (Discord's recommendation) runs one process per shard. */
+  SHARDS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^(?:auto|[1-9]\d{0,3})$/, 'must be auto or a whole number from 1')
+      .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v)))
+      .optional(),
+  ),
 });
 
 /** Settings every entry point needs: store, engines, style, hosted model credentials. */

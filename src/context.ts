@@ -4,6 +4,7 @@ import type { Lexicon } from './services/censor/lexicon/index.js';
 import type { EngineDeps } from './services/engines.js';
 import type { Director } from './services/show/director.js';
 import type { Store } from './services/store/index.js';
+import type { ExhibitionWall } from './wall/index.js';
 
 /** The services every handler may use, built once by the entry point. */
 export interface Services {
@@ -11,6 +12,8 @@ export interface Services {
   lexicon: Lexicon;
   director: Director;
   engines: EngineDeps;
+  /** The exhibition wall, when one is configured. */
+  wall?: ExhibitionWall;
 }
 
 /** What every command, button and event handler receives. */

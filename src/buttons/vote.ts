@@ -34,5 +34,6 @@ export const vote = {
         ? appealCutButtons(performance, tally)
         : finaleButtons(performance, tally);
     await interaction.editReply({ embeds, components, allowedMentions: NO_MENTIONS });
+    ctx.services.wall?.tally(performance, tally);
   },
 } satisfies ButtonHandler;

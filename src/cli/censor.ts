@@ -25,7 +25,6 @@ export function censorRecord(brief: string, { result, prompt }: Pick<Censorship,
 
 export const censor: CliCommand = {
   name: 'censor',
-  summary: 'censor briefs: one per line on stdin with --jsonl, or one given as an argument',
   usage: 'npm run cli -- censor [--engine lexicon|openai|huggingface] [--style S] (--jsonl < briefs.txt | "<brief>")',
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, {

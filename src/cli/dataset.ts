@@ -160,7 +160,6 @@ function onlyFile(positionals: string[]): string {
 
 export const dataset: CliCommand = {
   name: 'dataset',
-  summary: 'validate the training CSV, export it for fine-tuning, or draft rows with the lexicon',
   usage: [
     'npm run cli -- dataset validate FILE.csv',
     '       npm run cli -- dataset export FILE.csv --format openai|hf [--split 0.9] [--seed N] [--out DIR]',

@@ -7,7 +7,6 @@ import type { CliCommand } from './types.js';
 /** Registers the slash commands: to one guild when DISCORD_GUILD_ID is set (instant), globally otherwise. */
 export const deployCommands: CliCommand = {
   name: 'deploy-commands',
-  summary: 'register the slash commands with Discord (one guild if DISCORD_GUILD_ID is set, else global)',
   usage: 'npm run deploy-commands',
   async run(args, ctx) {
     const { positionals } = parseCommandArgs(args, {});

@@ -82,7 +82,6 @@ async function loadItems(
 
 export const evaluate: CliCommand = {
   name: 'eval',
-  summary: 'measure censor engines: leaks, over-censoring, kept words, style, gibberish, latency',
   usage:
     'npm run cli -- eval --censor ENGINE[=MODEL][,ENGINE…] [--data FILE] [--out DIR] [--limit N] [--seed N] [--split R] [--i2p FILE] [--concurrency N]',
   async run(args, ctx) {

@@ -141,7 +141,6 @@ async function startOpenAi(values: Record<string, string | boolean | undefined>,
 
 export const finetune: CliCommand = {
   name: 'finetune',
-  summary: 'fine-tune an OpenAI censor on an exported dataset and follow the job',
   usage: [
     'npm run cli -- finetune openai --train F [--validation F] [--model M] [--suffix S] [--poll-ms N]',
     '       npm run cli -- finetune status JOB [--poll-ms N]',

@@ -4,7 +4,7 @@ import { createLogger } from '../logger.js';
 import { Lexicon, loadBuiltInLexiconEntries } from '../services/censor/lexicon/index.js';
 import { UsageError } from './args.js';
 import { cliCommands } from './index.js';
-import type { CliContext, CliIO } from './types.js';
+import type { CliCommand, CliContext, CliIO } from './types.js';
 
 function usage(): string {
   const width = Math.max(...cliCommands.map((c) => c.name.length));
@@ -22,13 +22,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(`${usage()}\n`);
     return name ? 0 : 2;
   }
-  const command = cliCommands.find((c) => c.name === name);
-  if (!command) {
+  const entry = cliCommands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`error: unknown command "${name}"\n${usage()}\n`);
     return 2;
   }
   let ctx: CliContext | undefined;
+  let command: CliCommand | undefined;
   try {
+    command = await entry.load();
     const config = loadSharedConfig(io.env);
     // The CLI talks to a person on stdout; logs stay quiet unless LOG_LEVEL asks for them.
     const log = createLogger(io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn', io.stderr);
@@ -37,7 +39,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return await command.run(args, ctx);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`error: ${err.message}\nusage: ${command.usage}\n`);
+      io.stderr.write(`error: ${err.message}\nusage: ${command?.usage ?? name}\n`);
       return 2;
     }
     if (err instanceof UserFacingError || err instanceof ConfigError) {

@@ -27,7 +27,6 @@ function numberFlag(value: string | undefined, flag: string, min: number, max: n
  */
 export const rehearse: CliCommand = {
   name: 'rehearse',
-  summary: 'perform one brief in the terminal and write the poster and a JSON record',
   usage:
     'npm run cli -- rehearse "<brief>" [--style S] [--out DIR] [--censor ENGINE] [--image ENGINE] [--seed N] [--pace X]',
   async run(args, ctx) {

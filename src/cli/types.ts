@@ -21,10 +21,9 @@ export interface CliContext {
   engines: EngineDeps;
 }
 
-/** One CLI command: `npm run cli -- <name> …`. Returns the exit code. */
+/** One CLI command: `npm run cli -- <name> …`. Returns the exit code. Its `--help` line lives in ./index.ts. */
 export interface CliCommand {
   name: string;
-  summary: string;
   usage: string;
   run(args: string[], ctx: CliContext): Promise<number>;
 }

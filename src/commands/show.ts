@@ -32,6 +32,7 @@ export const show = {
     .addStringOption((o) =>
       o.setName('id').setDescription('Performance number (e.g. 12) or id').setRequired(true).setMaxLength(40),
     )
+    .addBooleanOption((o) => o.setName('print').setDescription('Attach the redline document (A3, 300 dpi PNG)'))
     .toJSON(),
 
   async execute(interaction, ctx) {
@@ -83,6 +84,17 @@ export const show = {
       else delete embed.image;
       embeds.push(embed);
       components.push(...appealCutButtons(performance, tally));
+    }
+    if (interaction.options.getBoolean('print')) {
+      // The canvas loads on the first print, not when the bot starts.
+      const { renderRedline } = await import('../wall/print.js');
+      const png = await renderRedline({ performance, poster: image, tally });
+      files.push(
+        new AttachmentBuilder(png, {
+          name: `redline-performance-${performance.number}.png`,
+          description: `The redline document of performance №${performance.number}`,
+        }),
+      );
     }
     const reply = await interaction.editReply({ embeds, components, files, allowedMentions: NO_MENTIONS });
     // Remembered on the record, so a withdrawal removes this message too.

@@ -16,6 +16,7 @@ import { forbiddenExtras, NEVER_ON_HOSTED } from '../services/show/appeal-policy
 import { MAX_STYLE_LENGTH, validateBrief } from '../services/show/brief.js';
 import type { GuildSettings } from '../services/store/schemas.js';
 import { repair } from './stage-repair.js';
+import { wallAnswer, wallSubcommand } from './stage-wall.js';
 import type { Command } from './types.js';
 
 const choices = (names: readonly string[]) => names.map((name) => ({ name, value: name }));
@@ -122,6 +123,7 @@ export const stage = {
     .addSubcommand((s) => s.setName('status').setDescription('The act on stage, the queue and the engines'))
     .addSubcommand((s) => s.setName('skip').setDescription('End the act on stage'))
     .addSubcommand((s) => s.setName('clear').setDescription('Remove every queued brief'))
+    .addSubcommand(wallSubcommand)
     .addSubcommand((s) =>
       s
         .setName('repair')
@@ -222,6 +224,9 @@ export const stage = {
         break;
       case 'config':
         answer = await configure(interaction, ctx, guildId);
+        break;
+      case 'wall':
+        answer = await wallAnswer(interaction, ctx, guildId);
         break;
       default:
         answer = await status(ctx, guildId);

@@ -31,6 +31,8 @@ export interface DiscordPresenterOptions {
   client: Client;
   log: Logger;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The performance's page on the exhibition wall's gallery, when it has a public address. */
+  pageLink?: (performance: Performance) => Promise<string | undefined>;
 }
 
 /** A wait that ends early, with the abort reason, when the act is stopped — even if it already was. */
@@ -177,18 +179,17 @@ export class DiscordPresenter implements ActPresenter {
         }),
       );
     }
-    const message = await this.send(
-      thread,
-      {
-        embeds: finaleEmbeds(performance, maskedOf(performance), tally, {
-          censored: censoredName,
-          original: originalName,
-        }),
-        components: finaleButtons(performance, tally),
-        files,
-      },
-      [performance.id, 'finale'],
-    );
+    const embeds = finaleEmbeds(performance, maskedOf(performance), tally, {
+      censored: censoredName,
+      original: originalName,
+    });
+    const page = await this.options.pageLink?.(performance);
+    if (page)
+      embeds[0]?.fields?.push({ name: 'In the gallery', value: `[Performance №${performance.number}](${page})` });
+    const message = await this.send(thread, { embeds, components: finaleButtons(performance, tally), files }, [
+      performance.id,
+      'finale',
+    ]);
     this.opened.delete(performance.id);
     return { finalMessageId: message.id };
   }

@@ -87,6 +87,6 @@ describe('censor --jsonl', () => {
   test('a malformed environment variable is named in one line', async () => {
     const run = await cli(['censor', 'a cat'], { env: { STORE_URL: 'ftp://nowhere' } });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('error: config: STORE_URL must start with sqlite:, redis: or memory:\n');
+    expect(run.stderr).toBe('error: config: STORE_URL must start with sqlite:, redis:, postgres: or memory:\n');
   });
 });

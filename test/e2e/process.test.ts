@@ -10,7 +10,7 @@ import { GUILD, MODLOG_CHANNEL, runSubcommand, type Show, STAGE_CHANNEL, submitB
 import { alive, type BotProcess, startBotProcess } from './process.js';
 
 /**
- * The real process (`npm start`) against the fake Discord: what a crash, a second start or a stop signal does to
+ * The real process (`node` on src/index.ts) against the fake Discord: what a crash, a second start or a stop signal does to
  * a show. The lease is short here (1.5 s) so a killed bot's successor waits briefly.
  */
 const LEASE = { STORE_LEASE_MS: '1500' };
@@ -80,7 +80,7 @@ describe('the bot as a process', () => {
     expect(alive(await first.botPid())).toBe(true);
   }, 60_000);
 
-  test('SIGTERM to npm stops the bot too (no orphan) and frees the store at once', async () => {
+  test('SIGTERM stops the bot and frees the store at once (npm forwarding it: test/index.test.ts)', async () => {
     const w = await world();
     const first = bot(w);
     await onStage(first);

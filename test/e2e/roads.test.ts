@@ -103,7 +103,7 @@ describe('no way around the censor', () => {
       expect(toldTo(gore)).toMatch(/^Appeals may not reinstate gore/);
 
       // 5. Appeal won: the corporate term comes back, the weapon and the blackout terms stay; an Appeal Cut.
-      await submitBrief(show, 'a protest with a sword and a shitty pineapple');
+      await submitBrief(show, 'a protest with a gun and a shitty pineapple');
       const won = await threadOf(show, 3);
       const wonFinale = await finaleIn(show, won.id);
       await untilStatus(show, 5, 'done');
@@ -122,7 +122,7 @@ describe('no way around the censor', () => {
       expect(five?.appeal?.outcome).toBe('overturned');
       expect(five?.appeal?.reinstated?.map((r) => r.term)).toEqual(['a protest']);
       expect(five?.appeal?.upheld?.map((r) => r.term ?? `(${r.category})`)).toEqual([
-        'sword',
+        'gun',
         '(profanity)',
         '(corporate)',
       ]);
@@ -142,13 +142,13 @@ describe('no way around the censor', () => {
       expect(await show.store.votes.tally(`${GUILD}-5`)).toEqual({ original: 0, censored: 0, appeal: 1 });
 
       // 6. Appeal lost: only a weapon, outside the policy.
-      await submitBrief(show, 'a knight with a sword');
+      await submitBrief(show, 'a knight with a gun');
       const lost = await threadOf(show, 4);
       const lostFinale = await finaleIn(show, lost.id);
       await untilStatus(show, 6, 'done');
       const denied = await appeal(show, { threadId: lost.id, messageId: lostFinale.id, performanceId: `${GUILD}-6` });
       expect(toldTo(denied)).toBe('⚖️ Your appeal was heard. The original decision stands.');
-      expect((await show.store.performances.get(`${GUILD}-6`))?.appeal?.upheld?.[0]?.term).toBe('sword');
+      expect((await show.store.performances.get(`${GUILD}-6`))?.appeal?.upheld?.[0]?.term).toBe('gun');
 
       // 7. Review mode: a moderator releases the prompt.
       await show.store.guilds.update(GUILD, { reviewMode: true });

@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { CensorEngineName } from '../../config.js';
+import type { censorResultSchema, changeSchema, lexiconEntrySchema } from './schemas.js';
 
 /**
  * How the censor treats a term:
@@ -36,48 +38,16 @@ export function layerOf(item: { layer?: Layer; category: Category }): Layer {
   return item.layer ?? (item.category === 'corporate' ? 'theatre' : 'safety');
 }
 
-export type Verdict = 'pass' | 'rewrite' | 'block';
+export type Verdict = CensorResult['verdict'];
 
 /** One term of the lexicon. `term` may be a phrase ("assault rifle"); matching handles inflections and disguises. */
-export interface LexiconEntry {
-  term: string;
-  category: Category;
-  tier: Tier;
-  /** Corporate replacements; the first is the default, others are picked deterministically for variety. */
-  euphemisms: string[];
-  /** The policy reason in corporate voice, e.g. "Brand Safety Guideline 4.2 — Weapons". */
-  reason: string;
-  /**
-   * How the term inflects, so its euphemism can be inflected the same way ("guns" → "compliance devices",
-   * "killed" → "offboarded"). Nouns pluralise their last word, verbs inflect their first. Default `noun`.
-   */
-  pos?: 'noun' | 'verb' | 'adjective' | 'other';
-  /** Irregular forms the matcher cannot derive ("shot" for "shoot", "bled" for "bleed"). */
-  forms?: string[];
-  /** Which layer the entry belongs to; see `layerOf` for the default. */
-  layer?: Layer;
-}
+export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;
 
 /** One edit the censor made. `start`/`end` are UTF-16 offsets into the original brief. */
-export interface Change {
-  start: number;
-  end: number;
-  from: string;
-  to: string;
-  category: Category;
-  tier: Tier;
-  reason: string;
-  /** Which layer fired; see `layerOf` for records written before layers existed. */
-  layer?: Layer;
-}
+export type Change = z.infer<typeof changeSchema>;
 
 /** What a censor decided about a brief. `censored` is "" when the verdict is `block`. */
-export interface CensorResult {
-  verdict: Verdict;
-  censored: string;
-  changes: Change[];
-  engine: CensorEngineName;
-}
+export type CensorResult = z.infer<typeof censorResultSchema>;
 
 /** A guild's layer over the built-in lexicon: extra terms, and built-in terms switched off. */
 export interface LexiconOverrides {

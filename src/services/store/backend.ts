@@ -1,23 +1,24 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { createKeyv as createRedisKeyv } from '@keyv/redis';
-import KeyvSqlite from '@keyv/sqlite';
+import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { Logger } from '../../logger.js';
 import { STORE_NAMESPACE } from './keys.js';
 import { StoreError } from './store-error.js';
 
-const REDIS_CONNECT_TIMEOUT_MS = 10_000;
+// Without a timeout a client retries an unreachable server forever and startup hangs.
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /** Which backend a STORE_URL names, and where it points. */
 export type StoreTarget =
   | { backend: 'memory' }
   | { backend: 'sqlite'; path: string }
-  | { backend: 'redis'; url: string };
+  | { backend: 'redis'; url: string }
+  | { backend: 'postgres'; url: string };
 
 /**
  * Reads a STORE_URL: `memory:`, `sqlite://relative/path.sqlite` (against `cwd`), `sqlite:///absolute/path.sqlite`,
- * `redis://…` or `rediss://…`. The error for an unknown scheme names only the scheme, since a URL may hold a password.
+ * `redis://…`, `rediss://…`, `postgres://…` or `postgresql://…`. The error for an unknown scheme names only the scheme, since a URL may hold a password.
  */
 export function parseStoreUrl(url: string, cwd: string = process.cwd()): StoreTarget {
   if (url === 'memory:' || url === 'memory://') return { backend: 'memory' };
@@ -28,9 +29,10 @@ export function parseStoreUrl(url: string, cwd: string = process.cwd()): StoreTa
     return { backend: 'sqlite', path: resolve(cwd, path) };
   }
   if (url.startsWith('redis://') || url.startsWith('rediss://')) return { backend: 'redis', url };
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { backend: 'postgres', url };
   const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? '(none)';
   throw new StoreError(
-    `store: unknown STORE_URL scheme ${JSON.stringify(scheme)}; use sqlite://path/to/file.sqlite, memory: or redis://host:port`,
+    `store: unknown STORE_URL scheme ${JSON.stringify(scheme)}; use sqlite://path/to/file.sqlite, memory:, redis://host:port or postgres://user@host/db`,
   );
 }
 
@@ -41,7 +43,13 @@ export function parseStoreUrl(url: string, cwd: string = process.cwd()): StoreTa
  */
 export async function openKeyv(target: StoreTarget, log: Logger): Promise<Keyv> {
   const keyv = await create(target);
-  keyv.on('error', (err: unknown) => log.warn({ err, backend: target.backend }, 'store adapter error'));
+  // The Postgres adapter reports a failed connection only as an event; the open check then fails with a
+  // vaguer error, so the event's message is the one worth showing.
+  let firstError: unknown;
+  keyv.on('error', (err: unknown) => {
+    firstError ??= err;
+    log.warn({ err, backend: target.backend }, 'store adapter error');
+  });
   try {
     // A key no record uses: the check must not depend on any stored record being readable.
     await keyv.get('open-check');
@@ -57,8 +65,9 @@ export async function openKeyv(target: StoreTarget, log: Logger): Promise<Keyv> 
     await keyv
       .disconnect()
       .catch((closeErr: unknown) => log.debug({ err: closeErr }, 'store: disconnect after failed open'));
-    throw new StoreError(`store: cannot open ${describe(target)}: ${(err as Error).message}`, {
-      cause: err,
+    const reason = target.backend === 'postgres' && firstError ? firstError : err;
+    throw new StoreError(`store: cannot open ${describe(target)}: ${(reason as Error).message}`, {
+      cause: reason,
       transient: true,
     });
   }
@@ -66,6 +75,7 @@ export async function openKeyv(target: StoreTarget, log: Logger): Promise<Keyv> 
   return keyv;
 }
 
+// Adapters are imported when their backend is chosen: the SQLite default never loads a Redis or Postgres client.
 async function create(target: StoreTarget): Promise<Keyv> {
   switch (target.backend) {
     case 'memory':
@@ -80,17 +90,25 @@ async function create(target: StoreTarget): Promise<Keyv> {
         );
       }
       // A second connection (a CLI run beside the bot) waits for a lock instead of failing at once.
+      const { default: KeyvSqlite } = await import('@keyv/sqlite');
       const store = new KeyvSqlite({ uri: `sqlite://${target.path}`, busyTimeout: 5_000 });
       return new Keyv({ store, namespace: STORE_NAMESPACE, throwOnErrors: true });
     }
-    case 'redis':
-      return createRedisKeyv(target.url, {
+    case 'redis': {
+      const { createKeyv } = await import('@keyv/redis');
+      return createKeyv(target.url, {
         namespace: STORE_NAMESPACE,
         throwOnErrors: true,
         throwOnConnectError: true,
-        // Without a timeout the client retries an unreachable server forever and startup hangs.
-        connectionTimeout: REDIS_CONNECT_TIMEOUT_MS,
+        connectionTimeout: CONNECT_TIMEOUT_MS,
       });
+    }
+    case 'postgres': {
+      const { default: KeyvPostgres } = await import('@keyv/postgres');
+      // One table, `keyv`, in the database the URL names; keys carry the namespace as with every backend.
+      const store = new KeyvPostgres({ uri: target.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+      return new Keyv({ store, namespace: STORE_NAMESPACE, throwOnErrors: true });
+    }
   }
 }
 
@@ -102,5 +120,7 @@ function describe(target: StoreTarget): string {
       return `SQLite file ${target.path}`;
     case 'redis':
       return 'the Redis server in STORE_URL';
+    case 'postgres':
+      return 'the PostgreSQL database in STORE_URL';
   }
 }

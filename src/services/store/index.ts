@@ -4,6 +4,7 @@ import { GuildSettingsRepository } from './guild-settings.js';
 import { acquireLease, type Lease, type LeaseOptions, leaseOwnerName, leasesFor } from './lease.js';
 import { PerformanceRepository } from './performances.js';
 import { type QuarantinedRecord, Records } from './records.js';
+import type { Performance } from './schemas.js';
 import { VoteRepository } from './votes.js';
 
 export { parseStoreUrl, type StoreTarget } from './backend.js';
@@ -57,11 +58,30 @@ export type StoreLeaseOptions = Partial<Pick<LeaseOptions, 'ttlMs' | 'waitMs' | 
 export interface StoreOptions {
   /** The clock for createdAt/updatedAt; tests pass a fixed one. */
   now?: () => Date;
+  /**
+   * A shard's guilds: the unfinished performances it lists (and so resumes after a restart) are only these,
+   * since other shards' processes perform the rest from the same shared store.
+   */
+  ownsGuild?: ((guildId: string) => boolean) | undefined;
+}
+
+/** The performances of one shard's guilds, where listing unfinished ones is concerned. */
+class ShardPerformances extends PerformanceRepository {
+  constructor(
+    records: Records,
+    private readonly ownsGuild: (guildId: string) => boolean,
+  ) {
+    super(records);
+  }
+
+  override async listUnfinished(): Promise<Performance[]> {
+    return (await super.listUnfinished()).filter((p) => this.ownsGuild(p.guildId));
+  }
 }
 
 /**
  * Opens the store named by STORE_URL (`sqlite://data/stage.sqlite`, `sqlite:///abs/path.sqlite`, `memory:`,
- * `redis://…`). Fails with a StoreError on an unknown scheme or a backend that cannot be opened.
+ * `redis://…`, `postgres://…`). Fails with a StoreError on an unknown scheme or a backend that cannot be opened.
  */
 export async function openStore(url: string, log: Logger, options: StoreOptions = {}): Promise<Store> {
   const target = parseStoreUrl(url);
@@ -69,7 +89,9 @@ export async function openStore(url: string, log: Logger, options: StoreOptions 
   const leases = leasesFor(keyv, target.backend);
   const records = new Records(keyv, log, options.now ?? (() => new Date()));
   return {
-    performances: new PerformanceRepository(records),
+    performances: options.ownsGuild
+      ? new ShardPerformances(records, options.ownsGuild)
+      : new PerformanceRepository(records),
     votes: new VoteRepository(records),
     guilds: new GuildSettingsRepository(records),
     quarantine: { list: () => records.quarantined(), clear: (only) => records.clearQuarantine(only) },

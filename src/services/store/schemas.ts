@@ -1,35 +1,10 @@
 import { z } from 'zod';
 import { CENSOR_ENGINES, IMAGE_ENGINES } from '../../config.js';
-import { CATEGORIES, LAYERS, TIERS } from '../censor/types.js';
+import { censorResultSchema, lexiconEntrySchema } from '../censor/schemas.js';
+import { CATEGORIES, TIERS } from '../censor/types.js';
 
-export const lexiconEntrySchema = z.object({
-  term: z.string().trim().min(1).max(60),
-  category: z.enum(CATEGORIES),
-  tier: z.enum(TIERS),
-  euphemisms: z.array(z.string().trim().min(1).max(60)).min(1),
-  reason: z.string().trim().min(1).max(120),
-  pos: z.enum(['noun', 'verb', 'adjective', 'other']).optional(),
-  forms: z.array(z.string().trim().min(1).max(60)).optional(),
-  layer: z.enum(LAYERS).optional(),
-});
-
-export const changeSchema = z.object({
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
-  from: z.string(),
-  to: z.string(),
-  category: z.enum(CATEGORIES),
-  tier: z.enum(TIERS),
-  reason: z.string(),
-  layer: z.enum(LAYERS).optional(),
-});
-
-export const censorResultSchema = z.object({
-  verdict: z.enum(['pass', 'rewrite', 'block']),
-  censored: z.string(),
-  changes: z.array(changeSchema),
-  engine: z.enum(CENSOR_ENGINES),
-});
+// The censor owns these schemas; they are re-exported for the modules that read them from here.
+export { censorResultSchema, changeSchema, lexiconEntrySchema } from '../censor/schemas.js';
 
 /**
  * Where an act is in its life. `queued` and `performing` are the states a restart must pick up again;
@@ -144,6 +119,8 @@ export const guildSettingsSchema = z.object({
    */
   appealCategories: z.array(z.enum(CATEGORIES)).default([]),
   paused: z.boolean().default(false),
+  /** The secret in this guild's wall and gallery links; moderators get and rotate it with `/stage wall`. */
+  wallKey: z.string().min(16).max(64).optional(),
   lexicon: z
     .object({ add: z.array(lexiconEntrySchema).default([]), remove: z.array(z.string()).default([]) })
     .default({ add: [], remove: [] }),

@@ -42,6 +42,8 @@ export interface FakeDiscordOptions {
   createLimit?: LimitConfig | null;
   /** Every other route, per route and major parameter (default 50 per 1 s). */
   routeLimit?: LimitConfig;
+  /** The shard count GET /gateway/bot recommends and IDENTIFY must use (default 1: no sharding). */
+  shards?: number;
   /** HELLO's heartbeat_interval (default Discord's 41250 ms). */
   heartbeatIntervalMs?: number;
   /** How long the bot has to answer an interaction (default Discord's 3000 ms). */
@@ -83,7 +85,8 @@ export class FakeDiscord {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       token: options.token,
       url: () => this.gatewayUrl,
-      onIdentify: (sessionId, resumeUrl) => readyPayloads(this.state, sessionId, resumeUrl),
+      onIdentify: (sessionId, resumeUrl, shard) => readyPayloads(this.state, sessionId, resumeUrl, shard),
+      shards: options.shards ?? 1,
     });
     this.state = new FakeState(
       { id: botId, username: options.botUser?.username ?? 'Compliance Theatre', bot: true },
@@ -101,6 +104,7 @@ export class FakeDiscord {
           baseUrl: () => this.baseUrl,
           gatewayUrl: () => this.gatewayUrl,
           identifies: () => this.gateway.counts.identifies,
+          shards: options.shards ?? 1,
           interactions: this.interactions,
           ackDeadlineMs: options.ackDeadlineMs ?? 3000,
         }),

@@ -23,6 +23,8 @@ export interface GatewaySession {
   id: string;
   intents: number;
   seq: number;
+  /** [shard id, shard count] from IDENTIFY; [0, 1] when the client does not shard. */
+  shard: [number, number];
   socket: WebSocket | undefined;
   /** Dispatches sent in this session, kept (bounded) for replay on RESUME. */
   sent: DispatchPacket[];
@@ -32,21 +34,41 @@ export interface GatewayOptions {
   heartbeatIntervalMs: number;
   /** Required IDENTIFY/RESUME token, or undefined to accept any. */
   token: string | undefined;
-  /** READY data and the GUILD_CREATE payloads for a new session. */
-  onIdentify: (sessionId: string, resumeUrl: string) => { ready: GatewayReadyDispatchData; guilds: unknown[] };
+  /** READY data and the GUILD_CREATE payloads for a new session of one shard. */
+  onIdentify: (
+    sessionId: string,
+    resumeUrl: string,
+    shard: [number, number],
+  ) => { ready: GatewayReadyDispatchData; guilds: unknown[] };
+  /** The shard count GET /gateway/bot recommends; IDENTIFY must use it (or not shard, when it is 1). */
+  shards: number;
   url: () => string;
 }
 
 const REPLAY_LIMIT = 1000;
 
+/** The shard Discord routes a guild to: (guild_id >> 22) % shard count. */
+export const shardOf = (guildId: string, count: number) => Number((BigInt(guildId) >> 22n) % BigInt(count));
+
+/** The guild a dispatch belongs to: its guild_id, or the id of a GUILD_* event's guild. */
+function guildOf(event: GatewayDispatchEvents, data: unknown): string | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const d = data as { guild_id?: unknown; id?: unknown };
+  if (typeof d.guild_id === 'string') return d.guild_id;
+  return event.startsWith('GUILD_') && typeof d.id === 'string' ? d.id : undefined;
+}
+
 /**
  * The gateway websocket: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME with replay, dispatches.
- * Plain JSON only (discord.js uses it when zlib-sync is not installed).
+ * Plain JSON only (discord.js uses it when zlib-sync is not installed). With several shards, each shard's
+ * session gets only its own guilds' events, as Discord routes them.
  */
 export class FakeGateway {
   readonly problems: GatewayProblem[] = [];
   readonly counts = { connections: 0, identifies: 0, resumes: 0, heartbeats: 0, resumeUrlConnections: 0 };
   current: GatewaySession | undefined;
+  /** The live session of each shard id. */
+  readonly shardSessions = new Map<number, GatewaySession>();
   private readonly sessions = new Map<string, GatewaySession>();
   private readonly server = new WebSocketServer({ noServer: true });
 
@@ -62,9 +84,14 @@ export class FakeGateway {
     this.server.handleUpgrade(request, socket, head, (ws) => this.onConnection(ws, url));
   }
 
-  /** Sends a dispatch in the current session; buffered for replay when the client is disconnected. */
+  /**
+   * Sends a dispatch in the session of the shard that owns its guild (else the latest session); buffered for
+   * replay when that client is disconnected.
+   */
   dispatch(event: GatewayDispatchEvents, data: unknown, intent: number | null): void {
-    const session = this.current;
+    const guildId = guildOf(event, data);
+    const owner = guildId === undefined ? undefined : this.shardSessions.get(shardOf(guildId, this.options.shards));
+    const session = owner ?? this.current;
     if (!session) return;
     if (intent !== null && (session.intents & intent) === 0) return;
     const packet: DispatchPacket = { op: GatewayOpcodes.Dispatch, t: event, s: ++session.seq, d: data };
@@ -148,21 +175,27 @@ export class FakeGateway {
     if (typeof d.intents !== 'number') return this.fail(ws, 4013, 'IDENTIFY without numeric intents');
     const properties = d.properties as Record<string, unknown> | undefined;
     if (!properties || typeof properties.os !== 'string') return this.fail(ws, 4002, 'IDENTIFY without properties');
-    const shard = d.shard as number[] | undefined;
-    if (shard && (shard[0] !== 0 || shard[1] !== 1))
+    const shard = (d.shard as [number, number] | undefined) ?? [0, 1];
+    const [shardId, shardCount] = shard;
+    if (!Number.isInteger(shardId) || shardId < 0 || shardId >= shardCount)
       return this.fail(ws, 4010, `invalid shard ${JSON.stringify(shard)}`);
+    if (shardCount < this.options.shards)
+      return this.fail(ws, 4011, `sharding required: ${this.options.shards} shards, IDENTIFY said ${shardCount}`);
 
     const session: GatewaySession = {
       id: randomBytes(16).toString('hex'),
       intents: d.intents,
       seq: 0,
+      shard: [shardId, shardCount],
       socket: ws,
       sent: [],
     };
     this.sessions.set(session.id, session);
     this.current = session;
+    this.shardSessions.set(shardId, session);
     connection.session = session;
-    const { ready, guilds } = this.options.onIdentify(session.id, `${this.options.url()}/resume`);
+    const { ready, guilds } = this.options.onIdentify(session.id, `${this.options.url()}/resume`, session.shard);
+    // This session now owns its shard, so its guilds' GUILD_CREATEs are routed to it.
     this.dispatch(GatewayDispatchEvents.Ready, ready, null);
     for (const guild of guilds) this.dispatch(GatewayDispatchEvents.GuildCreate, guild, null);
     this.counts.identifies++;
@@ -178,6 +211,7 @@ export class FakeGateway {
     session.socket = ws;
     connection.session = session;
     this.current = session;
+    this.shardSessions.set(session.shard[0], session);
     const seq = d.seq;
     for (const packet of session.sent) if (packet.s > seq) ws.send(JSON.stringify(packet));
     this.dispatch(GatewayDispatchEvents.Resumed, null, null);

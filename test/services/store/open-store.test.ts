@@ -12,12 +12,14 @@ describe('parseStoreUrl', () => {
     ['sqlite:///var/lib/stage.sqlite', { backend: 'sqlite', path: '/var/lib/stage.sqlite' }],
     ['redis://localhost:6379', { backend: 'redis', url: 'redis://localhost:6379' }],
     ['rediss://user:pw@cache:6380/1', { backend: 'redis', url: 'rediss://user:pw@cache:6380/1' }],
+    ['postgres://user:pw@db/stage', { backend: 'postgres', url: 'postgres://user:pw@db/stage' }],
+    ['postgresql://db:5433/stage', { backend: 'postgres', url: 'postgresql://db:5433/stage' }],
   ])('%s', (url, target) => {
     expect(parseStoreUrl(url, '/srv/bot')).toEqual(target);
   });
 
   test.each([
-    ['postgres://user:secret@db/stage', 'postgres:'],
+    ['mysql://user:secret@db/stage', 'mysql:'],
     ['mongodb://secret@host', 'mongodb:'],
     ['data/stage.sqlite', '(none)'],
     ['', '(none)'],
@@ -54,9 +56,9 @@ describe('openStore', () => {
   });
 
   test('an unknown scheme is a clear StoreError', async () => {
-    await expect(stores.open('postgres://localhost/stage')).rejects.toThrow(
+    await expect(stores.open('mysql://localhost/stage')).rejects.toThrow(
       new StoreError(
-        'store: unknown STORE_URL scheme "postgres:"; use sqlite://path/to/file.sqlite, memory: or redis://host:port',
+        'store: unknown STORE_URL scheme "mysql:"; use sqlite://path/to/file.sqlite, memory:, redis://host:port or postgres://user@host/db',
       ),
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type PerformanceStatus, StoreError } from '../../../src/services/store/index.js';
-import { GUILD_A, GUILD_B, newPerformance, sqliteUrl, useStores } from './helpers.js';
+import { openStore, type PerformanceStatus, StoreError } from '../../../src/services/store/index.js';
+import { capturingLogger, GUILD_A, GUILD_B, newPerformance, sqliteUrl, useStores } from './helpers.js';
 
 const backends = [
   ['memory', async () => 'memory:'],
@@ -190,5 +190,23 @@ describe('performances on a reopened SQLite file', () => {
     const unfinished = (await second.performances.listUnfinished()).map((p) => p.number);
     expect(unfinished).toHaveLength(20);
     expect(unfinished).not.toContain(3);
+  });
+});
+
+describe('a shard’s store', () => {
+  const stores = useStores();
+
+  test('lists only its own guilds’ unfinished performances (the others are resumed by their shards)', async () => {
+    const dir = await stores.tempDir();
+    const store = await stores.open(sqliteUrl(dir));
+    await store.performances.create(newPerformance({ guildId: GUILD_A }));
+    await store.performances.create(newPerformance({ guildId: GUILD_B }));
+    await stores.close(store);
+    const shard = await openStore(sqliteUrl(dir), capturingLogger().log, { ownsGuild: (id) => id === GUILD_B });
+    try {
+      expect((await shard.performances.listUnfinished()).map((p) => p.guildId)).toEqual([GUILD_B]);
+    } finally {
+      await shard.close();
+    }
   });
 });

@@ -30,7 +30,8 @@ export class LexiconCensor implements CensorModel {
   async censor(request: CensorRequest): Promise<CensorResult> {
     request.signal?.throwIfAborted();
     const lexicon = this.#lexiconFor(request.overrides);
-    return { ...lexicon.rewrite(request.brief, request.stance ?? 'standard'), engine: this.name };
+    const satire = request.satire !== false;
+    return { ...lexicon.rewrite(request.brief, request.stance ?? 'standard', { satire }), engine: this.name };
   }
 
   #lexiconFor(overrides: LexiconOverrides | undefined): Lexicon {

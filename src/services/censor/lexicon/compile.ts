@@ -1,4 +1,7 @@
 import type { LexiconEntry } from '../types.js';
+import { type CompiledCues, compileCues } from './context.js';
+import type { Dictionary } from './dictionary.js';
+import { buildDisguiseIndex, type DisguiseIndex } from './disguise.js';
 import { type Inflection, matchVariants, type PartOfSpeech } from './inflect.js';
 import { symbolLiteral, termWords } from './normalize.js';
 
@@ -8,12 +11,25 @@ export interface Terminal {
   inflection: Inflection;
   /** Lower wins when two entries reach the same words: a term itself, then its listed forms, then derived ones. */
   rank: number;
+  /** The entry's context cues, when it has any. */
+  cues?: CompiledCues;
+}
+
+/** A phrase whose words may stand apart ("no clothes" in "no more clothes"), indexed by its first word. */
+export interface GapPhrase {
+  words: string[];
+  gap: number;
+  terminal: Terminal;
 }
 
 /** One node of the word trie. Phrases walk several levels; single words stop at the first. */
 export interface TrieNode {
   terminal?: Terminal;
   next?: Map<string, TrieNode>;
+  /** On a first-level node: the phrases with gaps that open with this word. */
+  gapped?: GapPhrase[];
+  /** On a first-level node: the strong word this word disguises, once worked out (null: none). */
+  disguise?: string | null;
 }
 
 /** A word the trie knows, by its repeat-collapsed skeleton, for matching stretched spellings ("kiiiill"). */
@@ -32,6 +48,10 @@ export interface CompiledLexicon {
   symbols: Map<string, Terminal>;
   /** Every prefix of a single-word spelling, so joining spaced-out letters stops as soon as no word can follow. */
   prefixes: Set<string>;
+  /** Phrases with gaps, by first word. */
+  gapped: Map<string, GapPhrase[]>;
+  /** The strong words, for the fuzzy disguise passes. */
+  disguises: DisguiseIndex;
 }
 
 const Rank = { term: 0, form: 1, derived: 2 } as const;
@@ -79,6 +99,35 @@ function formInflectionOf(firstWord: string, pos: PartOfSpeech): Inflection {
   return /(?:en|wn|rn|ain)$/.test(firstWord) ? 'participle' : 'past';
 }
 
+// Endings a strong stem takes ("motherfucking", "shitting", "bitchy", "orgasmic", "vaginal"), with how each inflects.
+const DERIVED_ENDINGS: ReadonlyArray<[string, Inflection]> = [
+  ['ing', 'ing'],
+  ['in', 'ing'],
+  ['ed', 'past'],
+  ['er', 'base'],
+  ['ers', 'plural'],
+  ['y', 'base'],
+  ['ly', 'base'],
+  ['ity', 'base'],
+  ['ic', 'base'],
+  ['al', 'base'],
+  ['s', 'plural'],
+  ['es', 'plural'],
+];
+
+/** Derived forms of a strong stem: plain, with its last consonant doubled, or with a final vowel dropped. */
+export function derivedForms(stem: string): Array<[string, Inflection]> {
+  const out: Array<[string, Inflection]> = [];
+  const last = stem.at(-1) as string;
+  const vowelEnd = /[aeiou]$/.test(stem);
+  for (const [ending, inflection] of DERIVED_ENDINGS) {
+    out.push([stem + ending, inflection]);
+    if (!vowelEnd && /[aeiouy]/.test(ending[0] as string)) out.push([stem + last + ending, inflection]);
+    if (vowelEnd) out.push([stem.slice(0, -1) + ending, inflection]);
+  }
+  return out;
+}
+
 /** Every word sequence that spells an entry, with its inflection and rank. */
 function spellings(entry: LexiconEntry): Array<{ words: string[]; inflection: Inflection; rank: number }> {
   const pos = entry.pos ?? 'noun';
@@ -90,6 +139,13 @@ function spellings(entry: LexiconEntry): Array<{ words: string[]; inflection: In
   for (const [variant, inflection] of matchVariants(words[head] as string, pos)) {
     const spelled = words.with(head, variant);
     out.push({ words: spelled, inflection, rank: inflection === 'base' ? Rank.term : Rank.derived });
+  }
+  if (entry.strong && words.length === 1) {
+    for (const [variant, inflection] of derivedForms(words[0] as string)) {
+      // A noun's "-ing" or "-ed" form ("shitting") keeps the noun's euphemism as it is.
+      const kept = pos !== 'verb' && (inflection === 'ing' || inflection === 'past') ? 'base' : inflection;
+      out.push({ words: [variant], inflection: kept, rank: Rank.derived });
+    }
   }
   for (const form of entry.forms ?? []) {
     const formWords = termWords(form);
@@ -107,19 +163,36 @@ function spellings(entry: LexiconEntry): Array<{ words: string[]; inflection: In
 }
 
 /** Compiles entries into a word trie. Earlier entries win ties, so callers put the entries that should win first. */
-export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexicon {
+export function compileLexicon(entries: readonly LexiconEntry[], dictionary: Dictionary): CompiledLexicon {
   const root = new Map<string, TrieNode>();
   const known = new Set<string>();
   const symbols = new Map<string, Terminal>();
+  const gapped = new Map<string, GapPhrase[]>();
+  const strong: string[] = [];
+  const stems: string[] = [];
   for (const entry of entries) {
-    if (termWords(entry.term).length === 0) {
+    const termed = termWords(entry.term);
+    if (termed.length === 0) {
       const literal = symbolLiteral(entry.term);
       if (literal && !symbols.has(literal)) symbols.set(literal, { entry, inflection: 'base', rank: Rank.term });
       continue;
     }
+    const cues = compileCues(entry);
+    const isStrong = entry.strong === true;
+    if (isStrong && termed.length === 1) stems.push(termed[0] as string);
     for (const { words, inflection, rank } of spellings(entry)) {
-      insert(root, words, { entry, inflection, rank });
+      const terminal: Terminal = { entry, inflection, rank, ...(cues ? { cues } : {}) };
+      insert(root, words, terminal);
       for (const word of words) known.add(word);
+      // Fuzzy passes aim at real spellings only: a derived form that is no word ("rapal") would draw innocent
+      // neighbours ("rafal") into its one-edit reach.
+      const real = rank !== Rank.derived || dictionary.has(words[0] as string);
+      if (isStrong && words.length === 1 && real) strong.push(words[0] as string);
+      if (entry.gap && words.length > 1) {
+        const list = gapped.get(words[0] as string) ?? [];
+        list.push({ words, gap: entry.gap, terminal });
+        gapped.set(words[0] as string, list);
+      }
     }
   }
   const skeletons = new Map<string, StretchTarget[]>();
@@ -133,5 +206,10 @@ export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexico
   }
   const prefixes = new Set<string>();
   for (const word of root.keys()) for (let i = 1; i <= word.length; i++) prefixes.add(word.slice(0, i));
-  return { root, skeletons, longestWord, symbols, prefixes };
+  for (const [word, list] of gapped) {
+    const node = root.get(word);
+    if (node) node.gapped = list;
+  }
+  const disguises = buildDisguiseIndex(strong, stems, dictionary);
+  return { root, skeletons, longestWord, symbols, prefixes, gapped, disguises };
 }

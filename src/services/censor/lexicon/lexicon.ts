@@ -1,5 +1,7 @@
 import type { CensorResult, LexiconEntry, LexiconOverrides, Stance } from '../types.js';
+import { layerOf } from '../types.js';
 import { type CompiledLexicon, compileLexicon } from './compile.js';
+import { type Dictionary, loadDictionary } from './dictionary.js';
 import { scanText } from './matcher.js';
 import { termKey } from './normalize.js';
 import { type LexiconMatch, rewriteMatches } from './rewrite.js';
@@ -10,16 +12,31 @@ import { type LexiconMatch, rewriteMatches } from './rewrite.js';
  */
 export class Lexicon {
   readonly #entries: readonly LexiconEntry[];
+  readonly #dictionary: Dictionary;
   readonly #compiled: CompiledLexicon;
+  #safetyOnly: Lexicon | undefined;
 
-  private constructor(entries: readonly LexiconEntry[]) {
+  private constructor(entries: readonly LexiconEntry[], dictionary: Dictionary) {
     this.#entries = entries;
-    this.#compiled = compileLexicon(entries);
+    this.#dictionary = dictionary;
+    this.#compiled = compileLexicon(entries, dictionary);
   }
 
-  /** Compiles a lexicon. When two entries share a term, the first one wins. */
-  static fromEntries(entries: readonly LexiconEntry[]): Lexicon {
-    return new Lexicon(Object.freeze([...entries]));
+  /**
+   * Compiles a lexicon. When two entries share a term, the first one wins. `dictionary` is the set of ordinary
+   * words the fuzzy disguise passes leave alone (by default data/dictionary.txt).
+   */
+  static fromEntries(entries: readonly LexiconEntry[], dictionary: Dictionary = loadDictionary()): Lexicon {
+    return new Lexicon(Object.freeze([...entries]), dictionary);
+  }
+
+  /** This lexicon without its theatre layer, for a guild that switched satire off. Compiled once, on first use. */
+  get safetyOnly(): Lexicon {
+    this.#safetyOnly ??= new Lexicon(
+      Object.freeze(this.#entries.filter((entry) => layerOf(entry) === 'safety')),
+      this.#dictionary,
+    );
+    return this.#safetyOnly;
   }
 
   /** How many entries the lexicon holds. */
@@ -50,12 +67,12 @@ export class Lexicon {
       return !dropped.has(key) && !added.has(key);
     });
     // Guild entries go first, so they also win over a built-in entry that merely shares a spelling.
-    return Lexicon.fromEntries([...added.values(), ...kept]);
+    return Lexicon.fromEntries([...added.values(), ...kept], this.#dictionary);
   }
 
   /** Finds every term in `text`: in order, non-overlapping, the longest match at each place. */
-  scan(text: string): LexiconMatch[] {
-    return scanText(text, this.#compiled).map(({ start, end, terminal }) => ({
+  scan(text: string, ignoreCues = false): LexiconMatch[] {
+    return scanText(text, this.#compiled, ignoreCues).map(({ start, end, terminal }) => ({
       start,
       end,
       text: text.slice(start, end),
@@ -64,9 +81,10 @@ export class Lexicon {
     }));
   }
 
-  /** The censor's decision on `text`, as the lexicon engine makes it. */
-  rewrite(text: string, stance: Stance = 'standard'): Omit<CensorResult, 'engine'> {
-    return rewriteMatches(text, this.scan(text), stance);
+  /** The censor's decision on `text`, as the lexicon engine makes it. With `satire: false` the theatre layer is off. */
+  rewrite(text: string, stance: Stance = 'standard', options: { satire?: boolean } = {}): Omit<CensorResult, 'engine'> {
+    const lexicon = options.satire === false ? this.safetyOnly : this;
+    return rewriteMatches(text, lexicon.scan(text), stance);
   }
 
   /**
@@ -75,7 +93,7 @@ export class Lexicon {
    */
   find(term: string): LexiconEntry | undefined {
     const trimmed = term.trim();
-    const matches = this.scan(trimmed);
+    const matches = this.scan(trimmed, true);
     const [only] = matches;
     if (matches.length !== 1 || !only) return undefined;
     const outside = trimmed.slice(0, only.start) + trimmed.slice(only.end);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { lexiconEntrySchema } from '../../store/schemas.js';
+import { lexiconEntrySchema } from '../schemas.js';
 import type { LexiconEntry } from '../types.js';
 
 /** data/lexicon.json, found from this module rather than the working directory, so every entry point agrees. */

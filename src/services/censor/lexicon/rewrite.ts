@@ -1,4 +1,4 @@
-import type { CensorResult, Change, LexiconEntry, Stance } from '../types.js';
+import { type CensorResult, type Change, type LexiconEntry, layerOf, type Stance } from '../types.js';
 import { articleBefore, casedArticle, indefiniteArticle } from './article.js';
 import { inflectEuphemism, matchCase, pickEuphemism } from './euphemism.js';
 import type { Inflection } from './inflect.js';
@@ -16,7 +16,21 @@ export interface LexiconMatch {
 // After these, a past form is a participle: "was taken offline", not "was took offline".
 const AUXILIARY = /\b(?:is|are|was|were|be|been|being|has|have|had|get|gets|got|gotten|getting)\s+$/i;
 
+// A verb used as a noun: a determiner, then at most one more word, right before it ("a vicious fight").
+const DETERMINER_BEFORE =
+  /\b(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|one|no|every|another)\s+(?:[\p{L}'-]+\s+)?$/iu;
+
 function replacementFor(text: string, match: LexiconMatch, occurrence: number): string {
+  const { nounEuphemisms } = match.entry;
+  const asNoun =
+    nounEuphemisms !== undefined &&
+    (match.inflection === 'base' || match.inflection === 'third') &&
+    DETERMINER_BEFORE.test(text.slice(Math.max(0, match.start - 40), match.start));
+  if (asNoun) {
+    const noun = { ...match.entry, euphemisms: nounEuphemisms };
+    const inflection = match.inflection === 'third' ? 'plural' : 'base';
+    return matchCase(inflectEuphemism(pickEuphemism(noun, occurrence), inflection), match.text);
+  }
   const euphemism = pickEuphemism(match.entry, occurrence);
   const participle =
     match.inflection === 'past' && AUXILIARY.test(text.slice(Math.max(0, match.start - 12), match.start));
@@ -66,6 +80,7 @@ export function rewriteMatches(
       category: entry.category,
       tier: entry.tier,
       reason: entry.reason,
+      layer: layerOf(entry),
     });
   }
   if (blocked) return { verdict: 'block', censored: '', changes };

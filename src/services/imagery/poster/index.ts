@@ -1,4 +1,5 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { type Canvas, createCanvas } from '@napi-rs/canvas';
+import sharp from 'sharp';
 import type { ImageModel, ImageRequest, RenderedImage } from '../types.js';
 import { type PosterFonts, registerPosterFonts } from './fonts.js';
 import { paintPoster } from './poster.js';
@@ -44,9 +45,21 @@ export class PosterModel implements ImageModel {
       label: request.label,
     });
     request.signal?.throwIfAborted();
-    const png = await canvas.encode('png');
+    const png = await encodePng(canvas);
     return { png, contentType: 'image/png', width, height, engine: this.name };
   }
+}
+
+/**
+ * Skia's PNG encoder spent ~80 ms of a ~90 ms render on per-row adaptive filtering and zlib level 6. libvips
+ * (sharp) without filtering at level 3 writes the same pixels in under 10 ms, at about the same size: flat
+ * pastel areas compress well unfiltered.
+ */
+export async function encodePng(canvas: Canvas): Promise<Buffer> {
+  const { width, height } = canvas;
+  return sharp(canvas.data(), { raw: { width, height, channels: 4 } })
+    .png({ compressionLevel: 3, adaptiveFiltering: false })
+    .toBuffer();
 }
 
 function checkSide(name: string, value: number): number {

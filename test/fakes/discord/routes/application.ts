@@ -72,7 +72,7 @@ export function applicationRoutes(deps: RouteDeps): Route[] {
       handle: () => ({
         body: {
           url: deps.gatewayUrl(),
-          shards: 1,
+          shards: deps.shards,
           session_start_limit: {
             total: 1000,
             remaining: Math.max(0, 1000 - deps.identifies()),

@@ -9,6 +9,8 @@ export interface RouteDeps {
   /** `ws://127.0.0.1:PORT` */
   gatewayUrl(): string;
   identifies(): number;
+  /** The shard count GET /gateway/bot recommends. */
+  shards: number;
   /** Interactions by token. */
   interactions: Map<string, InteractionRecord>;
   /** Discord's 3 s window to answer an interaction; callbacks after it get 404 Unknown interaction. */

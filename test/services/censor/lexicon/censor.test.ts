@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { LexiconCensor } from '../../../../src/services/censor/lexicon/index.js';
-import { censorResultSchema } from '../../../../src/services/store/schemas.js';
+import { censorResultSchema } from '../../../../src/services/censor/schemas.js';
 import { entry, sampleLexicon } from './fixtures.js';
 
 describe('LexiconCensor', () => {

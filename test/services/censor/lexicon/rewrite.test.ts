@@ -37,7 +37,7 @@ describe('tiers and verdicts', () => {
     if (verdict !== 'block') expect(apply(brief, result.changes)).toBe(result.censored);
   });
 
-  test('a change carries the entry category and reason', () => {
+  test('a change carries the entry category, reason and layer', () => {
     const [change] = lexicon.rewrite('stabbing').changes;
     expect(change).toEqual({
       start: 0,
@@ -47,6 +47,7 @@ describe('tiers and verdicts', () => {
       category: 'violence',
       tier: 'redline',
       reason: 'Policy on stab',
+      layer: 'safety',
     });
   });
 });
