@@ -37,6 +37,8 @@ export interface Bot {
   client: Client;
   ctx: Context;
   lanes: Lanes;
+  /** The store lease this process needs: the whole store, or its shards' share when sharded (`shard 0/2`). */
+  leaseName: string;
   /** The exhibition wall, when WALL_PORT (or a Redis store) asks for one. */
   wall?: ExhibitionWall;
   start(): Promise<void>;
@@ -53,6 +55,13 @@ function memo<K, V>(cache: Map<K, V>, key: K, build: () => V): V {
     cache.set(key, value);
   }
   return value;
+}
+
+/** The lease name for a client's shards: discord.js reads them from SHARDS/SHARD_COUNT under a ShardingManager. */
+export function leaseNameFor(client: Client): string {
+  const { shards, shardCount } = client.options;
+  if (!Array.isArray(shards) || !shardCount || shardCount < 2) return 'store';
+  return `shard ${shards.join(',')}/${shardCount}`;
 }
 
 /** Wires the show to a discord.js client. Only the entry point and tests call this. */
@@ -107,6 +116,7 @@ export function createBot(options: BotOptions): Bot {
     client,
     ctx,
     lanes,
+    leaseName: leaseNameFor(client),
     wall,
     async start() {
       await wall?.start();

@@ -6,58 +6,52 @@ import { scriptOf } from '../services/show/act.js';
 import type { Performance } from '../services/store/schemas.js';
 import type { ButtonHandler } from './types.js';
 
-/** Takes the buttons off a moderation message at once, so a decision cannot be clicked twice. */
-async function close(
-  interaction: ButtonInteraction,
-  key: 'released' | 'vetoed' | 'appealGranted' | 'appealDenied',
-  performance: Performance | undefined,
-): Promise<void> {
-  const script = scriptFor(performance?.voice);
-  const line = fill(script.replies[key], { moderator: `<@${interaction.user.id}>` });
-  await interaction.update({
-    embeds: [noteEmbed(line, performance?.number ?? 0, script)],
-    components: [],
-    allowedMentions: NO_MENTIONS,
-  });
-}
+type DecisionLine = 'released' | 'vetoed' | 'appealGranted' | 'appealDenied';
 
-async function recordOf(id: string, ctx: Parameters<ButtonHandler['execute']>[2]) {
-  return ctx.services.store.performances.get(id);
+/**
+ * Acknowledges at once (Discord's 3 s hold whatever the store does), then returns what takes the buttons off the
+ * message: called only by the decision that won its race, so the message names the winner; a loser is told
+ * privately by the error boundary.
+ */
+async function acknowledge(interaction: ButtonInteraction, key: DecisionLine) {
+  assertModerator(interaction);
+  await interaction.deferUpdate();
+  return async (performance: Performance) => {
+    const script = scriptFor(performance.voice);
+    const line = fill(script.replies[key], { moderator: `<@${interaction.user.id}>` });
+    await interaction.editReply({
+      embeds: [noteEmbed(line, performance.number, script)],
+      components: [],
+      allowedMentions: NO_MENTIONS,
+    });
+  };
 }
 
 export const release = {
   kind: 'release',
   async execute(interaction, { performanceId }, ctx) {
-    assertModerator(interaction);
-    await close(interaction, 'released', await recordOf(performanceId, ctx));
-    await ctx.services.director.release(performanceId);
+    await ctx.services.director.release(performanceId, await acknowledge(interaction, 'released'));
   },
 } satisfies ButtonHandler;
 
 export const veto = {
   kind: 'veto',
   async execute(interaction, { performanceId }, ctx) {
-    assertModerator(interaction);
-    await close(interaction, 'vetoed', await recordOf(performanceId, ctx));
-    await ctx.services.director.veto(performanceId);
+    await ctx.services.director.veto(performanceId, await acknowledge(interaction, 'vetoed'));
   },
 } satisfies ButtonHandler;
 
 export const grant = {
   kind: 'grant',
   async execute(interaction, { performanceId }, ctx) {
-    assertModerator(interaction);
-    await close(interaction, 'appealGranted', await recordOf(performanceId, ctx));
-    await ctx.services.director.decideAppeal(performanceId, true);
+    await ctx.services.director.decideAppeal(performanceId, true, await acknowledge(interaction, 'appealGranted'));
   },
 } satisfies ButtonHandler;
 
 export const deny = {
   kind: 'deny',
   async execute(interaction, { performanceId }, ctx) {
-    assertModerator(interaction);
-    await close(interaction, 'appealDenied', await recordOf(performanceId, ctx));
-    await ctx.services.director.decideAppeal(performanceId, false);
+    await ctx.services.director.decideAppeal(performanceId, false, await acknowledge(interaction, 'appealDenied'));
   },
 } satisfies ButtonHandler;
 

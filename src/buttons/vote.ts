@@ -11,6 +11,8 @@ export const vote = {
   kind: 'vote',
   async execute(interaction, { performanceId, arg }, ctx) {
     if (!VOTE_SIDES.includes(arg as VoteSide)) throw new UserFacingError('That ballot is not valid.');
+    // Acknowledged before the store is asked anything: a slow store never loses the click.
+    await interaction.deferUpdate();
     const performance = await ctx.services.store.performances.get(performanceId);
     // The finale is posted a moment before the record says `done`: a vote in between counts.
     const open = performance?.status === 'done' || performance?.status === 'performing';
@@ -30,7 +32,7 @@ export const vote = {
       interaction.message.id === performance.appeal?.messageId
         ? appealCutButtons(performance, tally, script)
         : finaleButtons(performance, tally, script);
-    await interaction.update({ embeds, components, allowedMentions: NO_MENTIONS });
+    await interaction.editReply({ embeds, components, allowedMentions: NO_MENTIONS });
     ctx.services.wall?.tally(performance, tally);
   },
 } satisfies ButtonHandler;

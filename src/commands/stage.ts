@@ -1,4 +1,10 @@
-import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import {
+  ChannelType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from 'discord.js';
 import { CENSOR_ENGINES, IMAGE_ENGINES } from '../config.js';
 import type { Context } from '../context.js';
 import { answerPrivately, assertModerator, guildIdOf } from '../discord/guards.js';
@@ -6,6 +12,7 @@ import { VOICES } from '../services/script/voices.js';
 import { MAX_STYLE_LENGTH } from '../services/show/brief.js';
 import { LIMITS } from './limits.js';
 import { configure, describeSettings } from './stage-config.js';
+import { repair } from './stage-repair.js';
 import { wallAnswer, wallSubcommand } from './stage-wall.js';
 import type { Command } from './types.js';
 
@@ -36,6 +43,12 @@ export const stage = {
     .addSubcommand((s) => s.setName('skip').setDescription('End the act on stage'))
     .addSubcommand((s) => s.setName('clear').setDescription('Remove every queued brief'))
     .addSubcommand(wallSubcommand)
+    .addSubcommand((s) =>
+      s
+        .setName('repair')
+        .setDescription('See (or discard) damaged records the show set aside')
+        .addBooleanOption((o) => o.setName('clear').setDescription('Discard them')),
+    )
     .addSubcommand((s) =>
       s
         .setName('config')
@@ -120,6 +133,8 @@ export const stage = {
   async execute(interaction, ctx) {
     assertModerator(interaction);
     const guildId = guildIdOf(interaction);
+    // Acknowledged before the store is asked anything; every answer here is private.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const { director, store } = ctx.services;
     let answer: string;
     switch (interaction.options.getSubcommand(true)) {
@@ -141,6 +156,9 @@ export const stage = {
         answer = `🧹 Cleared ${count} queued brief${count === 1 ? '' : 's'}.`;
         break;
       }
+      case 'repair':
+        answer = await repair(ctx, guildId, interaction.options.getBoolean('clear') ?? false);
+        break;
       case 'config':
         answer = await configure(interaction, ctx, guildId);
         break;

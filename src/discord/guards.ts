@@ -9,6 +9,17 @@ export function assertModerator(interaction: Interaction): void {
   }
 }
 
+/** The guild a performance belongs to: its id is `<guildId>-<number>` (see PerformanceRepository). */
+export function guildOfPerformance(performanceId: string): string {
+  return performanceId.slice(0, performanceId.lastIndexOf('-'));
+}
+
+/** A button or form must come from the guild whose performance it names; a forged one from elsewhere is refused. */
+export function assertSameGuild(interaction: Interaction, performanceId: string): void {
+  if (!interaction.guildId || guildOfPerformance(performanceId) !== interaction.guildId)
+    throw new UserFacingError('That button belongs to another server’s show.');
+}
+
 /** The guild an interaction came from; the show runs in servers only. */
 export function guildIdOf(interaction: Interaction): string {
   if (!interaction.guildId) throw new UserFacingError('The show runs in servers only, not in direct messages.');
@@ -19,9 +30,10 @@ export function guildIdOf(interaction: Interaction): string {
 export async function answerPrivately(interaction: Interaction, content: string): Promise<void> {
   if (!interaction.isRepliable()) return;
   const payload = { content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
-  // A deferred "thinking…" reply is filled in, not left hanging with the answer in a second message.
-  if (interaction.deferred && !interaction.replied)
-    await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
-  else if (interaction.replied) await interaction.followUp(payload);
+  // A deferred "thinking…" reply is filled in, not left hanging with the answer in a second message. A deferred
+  // update (a button) has no reply of its own (`ephemeral` stays null): the answer follows, privately.
+  const deferredReply = interaction.deferred && !interaction.replied && interaction.ephemeral !== null;
+  if (deferredReply) await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
+  else if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
   else await interaction.reply(payload);
 }

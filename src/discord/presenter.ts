@@ -26,6 +26,7 @@ import {
   noteEmbed,
   releaseButtons,
 } from './format.js';
+import { type ActStep, findFinale, findThread, once } from './once.js';
 import { altText, MAX_CONTENT, plainText, segmentsToMarkdown } from './user-text.js';
 import { removeAct } from './withdraw.js';
 
@@ -64,17 +65,21 @@ export class DiscordPresenter implements ActPresenter {
     const parent = await this.options.client.channels.fetch(performance.channelId ?? '');
     if (!parent || parent.type !== ChannelType.GuildText)
       throw new Error(`channel ${performance.channelId} is not a text channel`);
-    const thread = await parent.threads.create({
-      name: fill(scriptOf(performance).discord.threadName, { number: performance.number }),
-      autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
-      type: ChannelType.PublicThread,
-      reason: `compliance-theatre performance ${performance.id}`,
-    });
+    const name = fill(scriptOf(performance).discord.threadName, { number: performance.number });
+    // A crash between creating the thread and saving its id must not open a second one.
+    const thread =
+      (await findThread(parent, name)) ??
+      (await parent.threads.create({
+        name,
+        autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+        type: ChannelType.PublicThread,
+        reason: `compliance-theatre performance ${performance.id}`,
+      }));
     this.opened.set(performance.id, thread.id);
     const line = scriptOf(performance).discord.briefHead;
     const head = `📨 ${fill(line, { number: performance.number, author: `<@${performance.authorId}>` })}\n>>> `;
     const brief = segmentsToMarkdown(maskedOf(performance), MAX_CONTENT - head.length);
-    await this.send(thread, { content: `${head}${brief}` });
+    await this.send(thread, { content: `${head}${brief}` }, [performance.id, 'brief']);
     return { threadId: thread.id };
   }
 
@@ -86,7 +91,8 @@ export class DiscordPresenter implements ActPresenter {
       signal.throwIfAborted();
       const started = Date.now();
       const payload = { embeds: [frameEmbed(frame, performance.number, script)], allowedMentions: NO_MENTIONS };
-      review = review ? await review.edit(payload) : await this.send(thread, payload);
+      // A resumed act finds its review message again (by id, or by the nonce of the first post) and edits it.
+      review = review ? await review.edit(payload) : await this.send(thread, payload, [performance.id, 'review']);
       // The delay counts from the edit's start: time spent waiting out a rate limit is not added on top.
       const rest = frame.delayMs - (Date.now() - started);
       if (rest > 0) await this.sleep(rest, signal);
@@ -105,24 +111,38 @@ export class DiscordPresenter implements ActPresenter {
   async awaitRelease(performance: Performance): Promise<void> {
     const thread = await this.sendable(performance.threadId);
     const script = scriptOf(performance);
-    await this.send(thread, {
-      embeds: [noteEmbed(script.act.awaitRelease, performance.number, script)],
-      components: releaseButtons(performance.id, script),
-    });
+    await this.send(
+      thread,
+      {
+        embeds: [noteEmbed(script.act.awaitRelease, performance.number, script)],
+        components: releaseButtons(performance.id, script),
+      },
+      [performance.id, 'release'],
+    );
   }
 
   async awaitAppealDecision(performance: Performance): Promise<void> {
     const thread = await this.sendable(performance.threadId);
     const script = scriptOf(performance);
-    await this.send(thread, {
-      embeds: [noteEmbed(script.act.awaitAppeal, performance.number, script)],
-      components: appealDecisionButtons(performance.id, script),
-    });
+    await this.send(
+      thread,
+      {
+        embeds: [noteEmbed(script.act.awaitAppeal, performance.number, script)],
+        components: appealDecisionButtons(performance.id, script),
+      },
+      [performance.id, 'hearing'],
+    );
   }
 
   async finale(performance: Performance, images: FinaleImages, tally: Tally): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
     const script = scriptOf(performance);
+    // Posted before a crash (or answered too late to be seen): the finale is never posted twice.
+    const posted = thread.isThread() ? await findFinale(thread, performance.id) : undefined;
+    if (posted) {
+      this.opened.delete(performance.id);
+      return { finalMessageId: posted.id };
+    }
     const censoredName = `performance-${performance.number}.${imageExtension(images.censored)}`;
     const files = [
       new AttachmentBuilder(images.censored.bytes, {
@@ -153,11 +173,10 @@ export class DiscordPresenter implements ActPresenter {
       const link = fill(script.finale.galleryLink, { number: performance.number });
       embeds[0]?.fields?.push({ name: script.finale.gallery, value: `[${link}](${page})` });
     }
-    const message = await this.send(thread, {
-      embeds,
-      components: finaleButtons(performance, tally, script),
-      files,
-    });
+    const message = await this.send(thread, { embeds, components: finaleButtons(performance, tally, script), files }, [
+      performance.id,
+      'finale',
+    ]);
     this.opened.delete(performance.id);
     return { finalMessageId: message.id };
   }
@@ -169,17 +188,24 @@ export class DiscordPresenter implements ActPresenter {
   ): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
     const script = scriptOf(performance);
-    await this.send(thread, { embeds: [verdictEmbed(performance, verdict, script)] });
+    await this.send(thread, { embeds: [verdictEmbed(performance, verdict, script)] }, [performance.id, 'verdict']);
     if (!image || !performance.appeal) return {};
     const name = `performance-${performance.number}-appeal.${imageExtension(image)}`;
     const tally = { original: 0, censored: 0, appeal: 0 };
-    const message = await this.send(thread, {
-      embeds: [appealCutEmbed(performance, tally, name, script)],
-      components: appealCutButtons(performance, tally, script),
-      files: [
-        new AttachmentBuilder(image.bytes, { name, description: altText(script.finale.altAppealCut, verdict.prompt) }),
-      ],
-    });
+    const message = await this.send(
+      thread,
+      {
+        embeds: [appealCutEmbed(performance, tally, name, script)],
+        components: appealCutButtons(performance, tally, script),
+        files: [
+          new AttachmentBuilder(image.bytes, {
+            name,
+            description: altText(script.finale.altAppealCut, verdict.prompt),
+          }),
+        ],
+      },
+      [performance.id, 'appeal-cut'],
+    );
     return { appeal: { ...performance.appeal, messageId: message.id } };
   }
 
@@ -191,9 +217,11 @@ export class DiscordPresenter implements ActPresenter {
     const target = performance.threadId ?? this.opened.get(performance.id) ?? performance.channelId;
     this.opened.delete(performance.id);
     if (!target) return;
-    await this.send(await this.sendable(target), {
-      embeds: [noteEmbed(`⚠️ ${line}`, performance.number, scriptOf(performance))],
-    });
+    await this.send(
+      await this.sendable(target),
+      { embeds: [noteEmbed(`⚠️ ${line}`, performance.number, scriptOf(performance))] },
+      [performance.id, 'failure'],
+    );
   }
 
   private async sendable(channelId: string | undefined): Promise<SendableChannels> {
@@ -202,7 +230,8 @@ export class DiscordPresenter implements ActPresenter {
     return channel;
   }
 
-  private send(channel: SendableChannels, options: MessageCreateOptions): Promise<Message> {
-    return channel.send({ ...options, allowedMentions: NO_MENTIONS });
+  /** Posts a message; a step's message carries its nonce, so a retried or repeated post returns the first one. */
+  private send(channel: SendableChannels, options: MessageCreateOptions, step?: [string, ActStep]): Promise<Message> {
+    return channel.send({ ...options, ...(step ? once(...step) : {}), allowedMentions: NO_MENTIONS });
   }
 }

@@ -5,7 +5,7 @@ import { commandsByName } from '../commands/index.js';
 import type { Context } from '../context.js';
 import { isHarmlessDiscordError } from '../discord/errors.js';
 import { parseCustomId } from '../discord/format.js';
-import { answerPrivately } from '../discord/guards.js';
+import { answerPrivately, assertSameGuild } from '../discord/guards.js';
 import { UserFacingError } from '../errors.js';
 
 const BACKSTAGE_LINE = '⚠️ Something went wrong backstage. The incident has been minuted; please try again in a moment.';
@@ -26,10 +26,12 @@ export async function onInteractionCreate(interaction: Interaction, ctx: Context
       const target = parseCustomId(interaction.customId);
       const handler = target && buttonsByKind.get(target.kind);
       if (!target || !handler) throw new UserFacingError('That button no longer belongs to a performance.');
+      assertSameGuild(interaction, target.performanceId);
       await handler.execute(interaction, target, ctx);
     } else if (interaction.isModalSubmit()) {
       const target = parseCustomId(interaction.customId);
       if (target?.kind !== 'appeal') throw new UserFacingError('That form no longer belongs to a performance.');
+      assertSameGuild(interaction, target.performanceId);
       await submitAppeal(interaction, target.performanceId, ctx);
     }
   } catch (err) {

@@ -140,7 +140,7 @@ describe('the audience’s record', () => {
     });
     expect(message.attachments[0]?.bytes).toEqual(finale.attachments[0]?.bytes);
     const vote = await press(STAGE_CHANNEL, message.id, `vote:${GUILD}-1:original`, OTHER);
-    expect(vote.callback?.type).toBe(7);
+    expect(vote.callback?.type).toBe(6);
     expect(await show.store.votes.tally(`${GUILD}-1`)).toEqual({ original: 1, censored: 0 });
 
     const missing = await show.fake.slashCommand({

@@ -160,7 +160,8 @@ export async function runSubcommand(
     name,
     options: [{ name: sub, type: 1, options } as never],
   });
-  await interaction.response();
+  // A deferred reply (the command acknowledged before asking the store) is waited for until filled in.
+  if ((await interaction.response()).type === 5) await interaction.settled();
   return interaction;
 }
 
@@ -235,6 +236,15 @@ export async function click(
   });
   const callback = await interaction.response();
   if (callback.type === 5) await interaction.settled();
+  // A deferred update (6) is followed by the message's edit or a private answer: wait for either.
+  if (callback.type === 6)
+    await show.fake.waitFor(
+      () =>
+        show.fake.requests.some(
+          (r) => r.status !== 0 && r.path.startsWith(`/webhooks/`) && r.path.includes(interaction.token),
+        ),
+      { timeoutMs: 10_000, description: 'the clicked message to be updated, or the member answered' },
+    );
   return interaction;
 }
 

@@ -111,7 +111,7 @@ describe('no way around the censor', () => {
       // A double click gives one hearing.
       const [a, b] = await Promise.all([
         appeal(show, target, { grounds: 'This shitty ruling ignores https://discord.gg/abc and pineapple rights.' }),
-        appeal(show, target, { grounds: 'again' }),
+        appeal(show, target, { grounds: 'Again: https://discord.gg/xyz' }),
       ]);
       const told = [toldTo(a), toldTo(b)].sort();
       expect(told).toEqual([
@@ -129,7 +129,9 @@ describe('no way around the censor', () => {
       const verdicts = show.fake.messagesIn(won.id).filter((m) => m.embeds[0]?.title?.startsWith('⚖️'));
       expect(verdicts).toHaveLength(1);
       const grounds = verdicts[0]?.embeds[0]?.fields?.[0]?.value ?? '';
-      expect(grounds).toContain('discord[.]gg/abc');
+      // Either click may win the claim: the hearing shows the winner's grounds (links made inert).
+      expect(grounds).toContain(toldTo(a).includes('heard') ? 'discord[.]gg/abc' : 'discord[.]gg/xyz');
+      expect(grounds).not.toContain('discord.gg');
       const cut = await show.fake.waitFor(() => show.fake.message(five?.appeal?.messageId ?? ''));
       expect(cut.embeds[0]?.title).toBe('🎬 Performance №5 — Appeal Cut');
       expect(cut.attachments[0]?.filename).toBe('performance-5-appeal.png');
@@ -138,7 +140,7 @@ describe('no way around the censor', () => {
         { threadId: won.id, messageId: cut.id, customId: `vote:${GUILD}-5:appeal` },
         OTHER,
       );
-      expect(cast.callback?.type).toBe(7);
+      expect(cast.callback?.type).toBe(6);
       expect(await show.store.votes.tally(`${GUILD}-5`)).toEqual({ original: 0, censored: 0, appeal: 1 });
 
       // 6. Appeal lost: only a weapon, outside the policy.

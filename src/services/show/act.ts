@@ -12,11 +12,12 @@ import {
 import type { Category, CensorModel, LexiconOverrides } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import { type Script, scriptFor } from '../script/voices.js';
-import type { Store } from '../store/index.js';
+import type { PerformancePatch, Store } from '../store/index.js';
 import type { GuildSettings, Performance } from '../store/schemas.js';
 import { buildFrames } from './frames.js';
 import { fallbackNote } from './notes.js';
 import type { ActPresenter } from './presenter.js';
+import { refusal } from './transitions.js';
 
 export type { ActPresenter, AppealVerdict, FinaleImages } from './presenter.js';
 
@@ -61,6 +62,18 @@ export interface ActDeps {
 /** The voice a performance is played in, chosen when it was submitted. */
 export const scriptOf = (performance: Pick<Performance, 'voice'>): Script => scriptFor(performance.voice);
 
+/** A moderator withdrew the performance while its act ran: the act stops, and nothing it posted stays. */
+export class ActWithdrawn extends Error {
+  override name = 'ActWithdrawn';
+}
+
+/** An act's write to its record, refused once the performance was withdrawn (the withdraw is never overwritten). */
+function save(store: Store, id: string, patch: PerformancePatch): Promise<Performance> {
+  return store.performances.update(id, patch, (current) => {
+    if (refusal('act', current)) throw new ActWithdrawn(`performance ${id} was withdrawn during its act`);
+  });
+}
+
 /**
  * The censor's pass over a performance's brief and the member's style, with the guild's lexicon and layers. The
  * embedded censor's scan at intake is that pass already when the guild's lexicon has not changed since.
@@ -100,10 +113,10 @@ export async function storedCensorship(performance: Performance, deps: ActDeps):
  */
 export async function performAct(performance: Performance, deps: ActDeps): Promise<Performance> {
   const { store, presenter, signal } = deps;
-  let current = await store.performances.update(performance.id, { status: 'performing' });
+  let current = await save(store, performance.id, { status: 'performing' });
   // Each step writes what it changed, and a step that changed nothing writes nothing.
-  const record = async (patch: Partial<Performance>) =>
-    Object.keys(patch).length ? store.performances.update(current.id, patch) : current;
+  const record = async (patch: PerformancePatch) =>
+    Object.keys(patch).length ? save(store, current.id, patch) : current;
   try {
     const censorship = await censorAct(current, deps);
     signal.throwIfAborted();
@@ -125,7 +138,7 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
     if (note) await presenter.note(current, note);
     current = await record(await presenter.play(current, frames, signal));
     if (deps.settings.reviewMode) {
-      current = await store.performances.update(current.id, { status: 'awaiting-release' });
+      current = await save(store, current.id, { status: 'awaiting-release' });
       await presenter.awaitRelease(current);
       return current;
     }
@@ -163,7 +176,7 @@ export async function renderFinale(
   if (note) await presenter.note(performance, note);
   const tally = await store.votes.tally(performance.id);
   const ids = await presenter.finale(performance, { censored, original }, tally);
-  return store.performances.update(performance.id, { ...ids, status: 'done' });
+  return save(store, performance.id, { ...ids, status: 'done' });
 }
 
 /** Ends an act that threw: skipped by a moderator, or failed. Never throws itself. */
@@ -174,6 +187,15 @@ export async function endAct(
 ): Promise<Performance> {
   // A shutdown is not the act's fault: it stays `performing` and the next start resumes it in the same thread.
   if (deps.signal.aborted && deps.signal.reason === 'shutdown') return performance;
+  if (err instanceof ActWithdrawn) {
+    // The withdraw cleared the thread while the act was posting: clear what came after it too.
+    await deps.presenter
+      .withdraw(performance)
+      .catch((withdrawErr: unknown) =>
+        deps.log.warn({ err: withdrawErr, performanceId: performance.id }, 'could not tidy'),
+      );
+    return (await deps.store.performances.get(performance.id)) ?? performance;
+  }
   const skipped = deps.signal.aborted && deps.signal.reason === 'skip';
   const lines = scriptOf(performance).act;
   const line = skipped ? lines.skipped : lines.failure;

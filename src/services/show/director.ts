@@ -1,7 +1,6 @@
 import type { CensorEngineName, ImageEngineName } from '../../config.js';
 import { UserFacingError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { lexiconKey, submittedText } from '../censor/pipeline.js';
 import type { CensorModel } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import type { Store } from '../store/index.js';
@@ -10,6 +9,11 @@ import { type ActDeps, type ActPresenter, actSettings, endAct, performAct, rende
 import { type AppealOutcome, hearInPublic } from './appeal-hearing.js';
 import { Intake } from './intake.js';
 import type { Lanes } from './lanes.js';
+import { recordSubmission } from './submission.js';
+import { claimTransition } from './transitions.js';
+
+/** Runs once a moderator's decision has won its race, before the work it starts (to update the clicked message). */
+export type Claimed = (performance: Performance) => Promise<void>;
 
 export interface DirectorOptions {
   store: Store;
@@ -51,34 +55,17 @@ export class Director {
 
   /** Saves the brief first, then refuses it (block tier) or queues it. Limits are checked before saving. */
   async submit(submission: Submission): Promise<SubmitOutcome> {
-    const { store, defaults } = this.options;
+    const { store } = this.options;
     const settings = await store.guilds.get(submission.guildId);
     if (settings.paused)
       throw new UserFacingError('The stage is paused by the moderators. Briefs are not being accepted right now.');
     if (submission.style && settings.memberStyle === 'off')
       throw new UserFacingError('Members’ own styles are switched off on this server: submit the brief without one.');
-    this.intake.admit(submission.guildId, submission.authorId, settings);
-
-    // The embedded censor decides the block tier for every engine — the brief and the member's style together,
-    // with the guild's terms layered on (it keeps each layered lexicon compiled for the acts too).
-    const scanned = { overrides: settings.lexicon, satire: settings.satire };
-    const brief = submittedText(submission.brief, submission.style);
-    const scan = await this.options.censorModel('lexicon').censor({ brief, ...scanned });
-    const censorEngine = settings.censorEngine ?? defaults.censorEngine;
-    const kept = scan.verdict === 'block' || censorEngine === 'lexicon';
-    const performance = await store.performances.create({
-      guildId: submission.guildId,
-      channelId: submission.channelId,
-      authorId: submission.authorId,
-      brief: submission.brief,
-      ...(submission.style ? { memberStyle: submission.style } : {}),
-      style: settings.style ?? defaults.style,
-      status: scan.verdict === 'block' ? 'blocked' : 'queued',
-      censorEngine,
-      imageEngine: settings.imageEngine ?? defaults.imageEngine,
-      voice: settings.voice,
-      // Kept for the act when the embedded censor performs it (see censorAct), or to minute a refusal.
-      ...(kept ? { result: scan, scannedWith: lexiconKey(scanned) } : {}),
+    const undo = this.intake.admit(submission.guildId, submission.authorId, settings);
+    // Nothing is accepted when the scan or the write fails: the member may try again at once.
+    const { scan, performance } = await recordSubmission(this.options, submission, settings).catch((err: unknown) => {
+      undo();
+      throw err;
     });
     if (scan.verdict === 'block') {
       const reasons = [...new Set(scan.changes.filter((c) => c.tier === 'block').map((c) => c.reason))];
@@ -113,10 +100,13 @@ export class Director {
     return cleared.length;
   }
 
-  /** Review mode: a moderator releases an approved prompt; its image is rendered in the guild's lane. */
-  async release(performanceId: string): Promise<Performance> {
-    const performance = await this.awaiting(performanceId);
-    await this.options.store.performances.update(performance.id, { status: 'performing' });
+  /**
+   * Review mode: a moderator releases an approved prompt; its image is rendered in the guild's lane. `claimed`
+   * runs once the release has won (a racing veto is refused), before the image is drawn.
+   */
+  async release(performanceId: string, claimed?: Claimed): Promise<Performance> {
+    const performance = await claimTransition(this.options.store, performanceId, 'release', { status: 'performing' });
+    await claimed?.(performance);
     let finished = performance;
     await this.options.lanes.runInLane(performance.guildId, async (signal) => {
       const deps = await this.actDeps(performance, signal);
@@ -130,9 +120,9 @@ export class Director {
   }
 
   /** Review mode: a moderator vetoes an approved prompt; nothing is rendered. */
-  async veto(performanceId: string): Promise<Performance> {
-    const performance = await this.awaiting(performanceId);
-    const vetoed = await this.options.store.performances.update(performance.id, { status: 'vetoed' });
+  async veto(performanceId: string, claimed?: Claimed): Promise<Performance> {
+    const vetoed = await claimTransition(this.options.store, performanceId, 'veto', { status: 'vetoed' });
+    await claimed?.(vetoed);
     await this.options.presenter(vetoed).note(vetoed, scriptOf(vetoed).act.vetoed);
     return vetoed;
   }
@@ -167,16 +157,16 @@ export class Director {
   }
 
   /** Review mode: a moderator grants (the censor reconsiders) or denies an appeal. */
-  async decideAppeal(performanceId: string, grant: boolean): Promise<AppealOutcome> {
-    const performance = await this.get(performanceId);
-    if (performance.appeal?.outcome !== 'pending')
-      throw new UserFacingError('There is no pending appeal on this performance.');
+  async decideAppeal(performanceId: string, grant: boolean, claimed?: Claimed): Promise<AppealOutcome> {
+    const decided = await claimTransition(this.options.store, performanceId, grant ? 'grant' : 'deny', (current) => ({
+      appeal:
+        current.appeal && (grant ? { ...current.appeal, granted: true } : { ...current.appeal, outcome: 'upheld' }),
+    }));
+    await claimed?.(decided);
     const grounds = this.grounds.get(performanceId);
     this.grounds.delete(performanceId);
-    if (grant) return this.reconsiderInPublic(performance, grounds);
-    const upheld = await this.options.store.performances.update(performance.id, {
-      appeal: { ...performance.appeal, outcome: 'upheld' },
-    });
+    if (grant) return this.reconsiderInPublic(decided, grounds);
+    const upheld = decided;
     await this.options.presenter(upheld).note(upheld, scriptOf(upheld).hearing.deniedByModerators);
     return 'upheld';
   }
@@ -186,7 +176,7 @@ export class Director {
    * included) stays for the moderators.
    */
   async withdraw(performanceId: string, moderatorId: string): Promise<Performance> {
-    const removed = await this.options.store.performances.update(performanceId, {
+    const removed = await claimTransition(this.options.store, performanceId, 'withdraw', {
       status: 'removed',
       note: `withdrawn by ${moderatorId}`,
     });
@@ -237,12 +227,6 @@ export class Director {
   private async get(performanceId: string): Promise<Performance> {
     const performance = await this.options.store.performances.get(performanceId);
     if (!performance) throw new UserFacingError('That performance is no longer on record.');
-    return performance;
-  }
-
-  private async awaiting(performanceId: string): Promise<Performance> {
-    const performance = await this.get(performanceId);
-    if (performance.status !== 'awaiting-release') throw new UserFacingError('This prompt is not awaiting release.');
     return performance;
   }
 }

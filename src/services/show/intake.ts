@@ -19,9 +19,10 @@ export class Intake {
 
   /**
    * Checks the limits for a new brief and claims the member's cooldown at once (before any await), so two quick
-   * submissions cannot both pass. Throws a UserFacingError that says what was hit.
+   * submissions cannot both pass. Throws a UserFacingError that says what was hit. Returns the undo: a submission
+   * that fails afterwards (the store down) gives the cooldown back.
    */
-  admit(guildId: string, authorId: string, settings: GuildSettings): void {
+  admit(guildId: string, authorId: string, settings: GuildSettings): () => void {
     const key = `${guildId}:${authorId}`;
     const last = this.lastSubmission.get(key);
     const wait = last === undefined ? 0 : Math.ceil((last + settings.cooldownSeconds * 1000 - this.now()) / 1000);
@@ -40,7 +41,14 @@ export class Intake {
         `You already have ${mine} brief${mine === 1 ? '' : 's'} in the queue; wait for ${them} to be performed.`,
       );
     }
-    this.lastSubmission.set(key, this.now());
+    const claimed = this.now();
+    this.lastSubmission.set(key, claimed);
+    return () => {
+      // Only this submission's claim is undone, never a later one's.
+      if (this.lastSubmission.get(key) !== claimed) return;
+      if (last === undefined) this.lastSubmission.delete(key);
+      else this.lastSubmission.set(key, last);
+    };
   }
 
   /** An act entered the queue (a new brief, or one resumed after a restart). */

@@ -66,7 +66,10 @@ export async function openKeyv(target: StoreTarget, log: Logger): Promise<Keyv> 
       .disconnect()
       .catch((closeErr: unknown) => log.debug({ err: closeErr }, 'store: disconnect after failed open'));
     const reason = target.backend === 'postgres' && firstError ? firstError : err;
-    throw new StoreError(`store: cannot open ${describe(target)}: ${(reason as Error).message}`, { cause: reason });
+    throw new StoreError(`store: cannot open ${describe(target)}: ${(reason as Error).message}`, {
+      cause: reason,
+      transient: true,
+    });
   }
   log.info({ backend: target.backend, ...(target.backend === 'sqlite' ? { path: target.path } : {}) }, 'store opened');
   return keyv;

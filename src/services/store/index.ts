@@ -1,6 +1,7 @@
 import type { Logger } from '../../logger.js';
 import { openKeyv, parseStoreUrl } from './backend.js';
 import { GuildSettingsRepository } from './guild-settings.js';
+import { acquireLease, type Lease, type LeaseOptions, leaseOwnerName, leasesFor } from './lease.js';
 import { PerformanceRepository } from './performances.js';
 import { type QuarantinedRecord, Records } from './records.js';
 import type { Performance } from './schemas.js';
@@ -8,7 +9,8 @@ import { VoteRepository } from './votes.js';
 
 export { parseStoreUrl, type StoreTarget } from './backend.js';
 export { GuildSettingsRepository } from './guild-settings.js';
-export { keys, STORE_NAMESPACE } from './keys.js';
+export { isGuildKey, keys, STORE_NAMESPACE } from './keys.js';
+export type { Lease } from './lease.js';
 export {
   type ListOptions,
   type NewPerformance,
@@ -32,18 +34,26 @@ export { VoteRepository } from './votes.js';
  * The show's storage: typed repositories over one Keyv instance, every read validated by zod.
  *
  * Concurrency: each read-modify-write of a key runs under an in-process lock owned by this instance, so
- * concurrent creates, updates, votes and settings changes in one process never lose a write. Across processes
- * nothing is locked; that is safe because all of a guild's traffic reaches one process (sharding by guild).
+ * concurrent creates, updates, votes and settings changes in one process never lose a write. Across processes the
+ * lease (`lease()`) makes one process the only writer of its share, and all of a guild's traffic reaches that
+ * process (sharding by guild).
  */
 export interface Store {
   performances: PerformanceRepository;
   votes: VoteRepository;
   guilds: GuildSettingsRepository;
   /** Records that failed validation, moved aside: for `/stage repair` to show and clear. */
-  quarantine: { list(): Promise<QuarantinedRecord[]>; clear(): Promise<number> };
+  quarantine: { list(): Promise<QuarantinedRecord[]>; clear(only?: (key: string) => boolean): Promise<number> };
+  /**
+   * Takes this store's lease under `name` (the whole store, or one shard's share): the one writer it grants is
+   * what makes the in-process key locks enough. Waits out a killed owner's lease, then refuses with a StoreError.
+   */
+  lease(name: string, options?: StoreLeaseOptions): Promise<Lease>;
   /** Waits for queued writes, then disconnects. */
   close(): Promise<void>;
 }
+
+export type StoreLeaseOptions = Partial<Pick<LeaseOptions, 'ttlMs' | 'waitMs' | 'onLost' | 'owner'>>;
 
 export interface StoreOptions {
   /** The clock for createdAt/updatedAt; tests pass a fixed one. */
@@ -74,7 +84,9 @@ class ShardPerformances extends PerformanceRepository {
  * `redis://…`, `postgres://…`). Fails with a StoreError on an unknown scheme or a backend that cannot be opened.
  */
 export async function openStore(url: string, log: Logger, options: StoreOptions = {}): Promise<Store> {
-  const keyv = await openKeyv(parseStoreUrl(url), log);
+  const target = parseStoreUrl(url);
+  const keyv = await openKeyv(target, log);
+  const leases = leasesFor(keyv, target.backend);
   const records = new Records(keyv, log, options.now ?? (() => new Date()));
   return {
     performances: options.ownsGuild
@@ -82,7 +94,8 @@ export async function openStore(url: string, log: Logger, options: StoreOptions 
       : new PerformanceRepository(records),
     votes: new VoteRepository(records),
     guilds: new GuildSettingsRepository(records),
-    quarantine: { list: () => records.quarantined(), clear: () => records.clearQuarantine() },
+    quarantine: { list: () => records.quarantined(), clear: (only) => records.clearQuarantine(only) },
+    lease: (name, lease = {}) => acquireLease(leases, { owner: leaseOwnerName(), ...lease, name, log }),
     close: () => records.close(),
   };
 }

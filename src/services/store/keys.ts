@@ -21,3 +21,13 @@ export const keys = {
   votes: (performanceId: string) => `votes:${performanceId}`,
   settings: (guildId: string) => `settings:${guildId}`,
 } as const;
+
+/** Whether a key holds one guild's data (its performances, votes, numbering and settings; not the shared list). */
+export function isGuildKey(key: string, guildId: string): boolean {
+  return (
+    key.startsWith(`performance:${guildId}-`) ||
+    key.startsWith(`votes:${guildId}-`) ||
+    key.startsWith(`guild:${guildId}:`) ||
+    key === `settings:${guildId}`
+  );
+}

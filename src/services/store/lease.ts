@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import type KeyvPostgres from '@keyv/postgres';
 import type KeyvRedis from '@keyv/redis';
 import type KeyvSqlite from '@keyv/sqlite';
 import type Keyv from 'keyv';
@@ -20,6 +21,7 @@ export interface LeaseBackend {
   release(name: string, owner: string): Promise<void>;
 }
 
+/** The lock table, in SQLite and PostgreSQL alike. */
 const SQLITE_TABLE = 'compliance_theatre_leases';
 
 /** SQLite: a lock row with an expiry, taken by one upsert that only overwrites an expired or own row. */
@@ -49,6 +51,39 @@ export function sqliteLeases(store: KeyvSqlite): LeaseBackend {
     async release(name, owner) {
       await ready;
       await store.query(`DELETE FROM ${SQLITE_TABLE} WHERE name = ? AND owner = ?`, name, owner);
+    },
+  };
+}
+
+/**
+ * PostgreSQL: the same lock row as SQLite, taken by one INSERT … ON CONFLICT … WHERE (expired or ours) …
+ * RETURNING; no row back means another owner holds it, read only to name them in the refusal.
+ */
+export function postgresLeases(store: KeyvPostgres): LeaseBackend {
+  const ready = store.query(
+    `CREATE TABLE IF NOT EXISTS ${SQLITE_TABLE} (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at BIGINT NOT NULL)`,
+  );
+  type Row = { owner: string; expires_at: string | number };
+  const holder = (row: Row | undefined) => (row ? { owner: row.owner, expiresAt: Number(row.expires_at) } : undefined);
+  return {
+    async claim(name, owner, ttlMs, now) {
+      await ready;
+      const taken = (await store.query(
+        `INSERT INTO ${SQLITE_TABLE} (name, owner, expires_at) VALUES ($1, $2, $3)
+         ON CONFLICT (name) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at
+         WHERE ${SQLITE_TABLE}.expires_at < $4 OR ${SQLITE_TABLE}.owner = EXCLUDED.owner
+         RETURNING owner, expires_at`,
+        [name, owner, now + ttlMs, now],
+      )) as Row[];
+      if (taken[0]) return holder(taken[0]);
+      const rows = (await store.query(`SELECT owner, expires_at FROM ${SQLITE_TABLE} WHERE name = $1`, [
+        name,
+      ])) as Row[];
+      return holder(rows[0]);
+    },
+    async release(name, owner) {
+      await ready;
+      await store.query(`DELETE FROM ${SQLITE_TABLE} WHERE name = $1 AND owner = $2`, [name, owner]);
     },
   };
 }
@@ -98,8 +133,9 @@ export function memoryLeases(): LeaseBackend {
 }
 
 /** The lease backend of an opened Keyv, by what its store is. */
-export function leasesFor(keyv: Keyv, backend: 'memory' | 'sqlite' | 'redis'): LeaseBackend {
+export function leasesFor(keyv: Keyv, backend: 'memory' | 'sqlite' | 'redis' | 'postgres'): LeaseBackend {
   if (backend === 'sqlite') return sqliteLeases(keyv.store as KeyvSqlite);
+  if (backend === 'postgres') return postgresLeases(keyv.store as KeyvPostgres);
   if (backend === 'redis') return redisLeases(keyv.store as KeyvRedis<unknown>);
   return memoryLeases();
 }

@@ -118,12 +118,15 @@ export class Records {
     return found;
   }
 
-  /** Deletes the quarantined copies (a moderator has seen them); the show has run without them all along. */
-  async clearQuarantine(): Promise<number> {
+  /** Deletes the quarantined copies (a moderator has seen them), all or those `only` picks; the show has run without them all along. */
+  async clearQuarantine(only: (key: string) => boolean = () => true): Promise<number> {
     return this.locked(QUARANTINE_INDEX, async () => {
-      const cleared = await this.quarantined();
+      const all = await this.quarantined();
+      const cleared = all.filter((record) => only(record.key));
       for (const record of cleared) await this.#keyv.delete(`quarantine:${record.key}`);
-      await this.#keyv.delete(QUARANTINE_INDEX);
+      const kept = all.filter((record) => !only(record.key)).map((record) => record.key);
+      if (kept.length) await this.#keyv.set(QUARANTINE_INDEX, kept);
+      else await this.#keyv.delete(QUARANTINE_INDEX);
       return cleared.length;
     });
   }

@@ -37,6 +37,8 @@ export type Ruling = z.infer<typeof rulingSchema>;
 export const appealSchema = z.object({
   at: z.string(),
   outcome: z.enum(['pending', 'upheld', 'overturned']),
+  /** A moderator granted the pending appeal (review mode): the hearing is under way, no second decision. */
+  granted: z.boolean().optional(),
   /** The author's grounds as the censor passed them (never as typed). */
   grounds: z.string().optional(),
   result: censorResultSchema.optional(),

@@ -5,4 +5,11 @@
  */
 export class StoreError extends Error {
   override name = 'StoreError';
+  /** The store could not be reached (a server down, a file locked): trying again later may succeed. */
+  readonly transient: boolean;
+
+  constructor(message: string, options?: ErrorOptions & { transient?: boolean }) {
+    super(message, options);
+    this.transient = options?.transient ?? false;
+  }
 }

@@ -17,6 +17,7 @@ import { FaultInjector, type FaultSpec, type LimitConfig, RateLimiter } from './
 import {
   type FakeStats,
   type InvalidRequest,
+  type LateAnswer,
   type RecordedRequest,
   type ResponseProblem,
   RestServer,
@@ -72,6 +73,7 @@ export class FakeDiscord {
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly driver: InteractionDriver;
   private readonly faults = new FaultInjector();
+  private readonly lateAnswers: LateAnswer[] = [];
   private readonly rest: RestServer;
   private server: Server | undefined;
 
@@ -110,6 +112,7 @@ export class FakeDiscord {
       validator: discordRequestValidator,
       limiter: new RateLimiter(),
       faults: this.faults,
+      lateAnswers: this.lateAnswers,
       limits: {
         edit: options.editLimit === undefined ? { count: 5, windowMs: 5000 } : options.editLimit,
         create: options.createLimit === undefined ? { count: 5, windowMs: 5000 } : options.createLimit,
@@ -227,6 +230,14 @@ export class FakeDiscord {
   /** Bounded polling: resolves with the first truthy value of `probe`, rejects after `timeoutMs` (default 5 s). */
   waitFor<T>(probe: () => T | undefined | null | false, options?: WaitOptions): Promise<T> {
     return waitFor(probe, options);
+  }
+
+  /**
+   * Carries out the next matching request(s) at once but sends the answer only after `delayMs`: the client may
+   * time out and retry, or crash, after Discord has already done what it asked.
+   */
+  answerLate(match: (request: RecordedRequest) => boolean, delayMs: number, times = 1): void {
+    this.lateAnswers.push({ match, delayMs, left: times });
   }
 
   /** Makes the next matching REST request(s) fail with 429, 500, 502 or 503 (before any state changes). */

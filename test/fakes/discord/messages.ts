@@ -49,6 +49,8 @@ export interface MessageWrite {
   flags?: number | null;
   sticker_ids?: string[] | null;
   poll?: unknown;
+  nonce?: string | number | null;
+  enforce_nonce?: boolean | null;
 }
 
 export interface MessageMeta {

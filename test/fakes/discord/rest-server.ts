@@ -55,8 +55,18 @@ export interface RestLimits {
   route: LimitConfig;
 }
 
+/** A request Discord carries out at once but answers late (a slow network, a lost answer, a crash meanwhile). */
+export interface LateAnswer {
+  match: (request: RecordedRequest) => boolean;
+  delayMs: number;
+  /** How many matching requests (default 1). */
+  left: number;
+}
+
 export interface RestServerDeps {
   router: Router;
+  /** Answers to hold back once the request has been carried out; each matching request takes one. */
+  lateAnswers?: LateAnswer[];
   validator: () => Promise<DiscordRequestValidator>;
   limiter: RateLimiter;
   faults: FaultInjector;
@@ -148,6 +158,12 @@ export class RestServer {
 
     const reply = await this.decide(method, path, matched, validation, parsed, url.searchParams, req.headers);
     recorded.status = reply.status;
+    const late = deps.lateAnswers?.find((l) => l.left > 0 && l.match(recorded));
+    if (late) {
+      late.left--;
+      // Unref'd: a client that crashed meanwhile never collects it, and the fake must still be able to stop.
+      await new Promise((resolve) => setTimeout(resolve, late.delayMs).unref());
+    }
     if (deps.responseProblems && matched && reply.status < 300 && reply.body !== undefined) {
       const issues = validator.validateResponse(method, path, reply.status, reply.body);
       if (issues.length > 0) {

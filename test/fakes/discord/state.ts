@@ -51,6 +51,8 @@ export class FakeState {
   readonly threadMembers = new Map<string, Map<string, string>>();
   readonly messages = new Map<string, FakeMessage>();
   readonly messagesByChannel = new Map<string, FakeMessage[]>();
+  /** Messages created with `enforce_nonce`, by author and nonce: a repeat within the window returns the first. */
+  readonly nonces = new Map<string, { message: FakeMessage; at: number }>();
   readonly users = new Map<string, APIUser>();
   readonly commands: CommandRegistry;
   readonly bot: APIUser;

@@ -18,6 +18,21 @@ describe('Intake', () => {
     expect(() => intake.admit('g', 'a', settings)).toThrow(message);
   });
 
+  test('a submission that failed after admission gives the cooldown back, and only its own', () => {
+    let now = 0;
+    const intake = new Intake(() => now);
+    const undo = intake.admit('g', 'a', settings);
+    undo();
+    expect(() => intake.admit('g', 'a', settings)).not.toThrow();
+    now += 30_000;
+    const first = intake.admit('g', 'a', settings);
+    now += 30_000;
+    intake.admit('g', 'a', settings);
+    // A late undo of the earlier claim leaves the newer one in force.
+    first();
+    expect(() => intake.admit('g', 'a', settings)).toThrow(/submit again in 30 s/);
+  });
+
   test('the cooldown ends after its seconds, and is per member and per server', () => {
     let now = 0;
     const intake = new Intake(() => now);

@@ -7,6 +7,7 @@ import { acquireLease, type LeaseBackend, leasesFor, memoryLeases } from '../../
 import { StoreError } from '../../../src/services/store/store-error.js';
 import { useStores } from './helpers.js';
 import { redisAvailable, startRedisServer } from './redis-server.js';
+import { postgresBin, startPostgres, type TestServer } from './servers.js';
 
 const log = silentLogger();
 const fast = { ttlMs: 300, waitMs: 0, log };
@@ -18,10 +19,16 @@ const fast = { ttlMs: 300, waitMs: 0, log };
 type Connect = () => Promise<LeaseBackend>;
 
 let redis: Awaited<ReturnType<typeof startRedisServer>> | undefined;
+const pgBin = postgresBin();
+let postgres: TestServer | undefined;
 beforeAll(async () => {
   if (redisAvailable) redis = await startRedisServer();
+  if (pgBin) postgres = await startPostgres(pgBin);
+}, 60_000);
+afterAll(async () => {
+  await redis?.stop();
+  await postgres?.stop();
 });
-afterAll(() => redis?.stop());
 
 const stores = useStores();
 const opened: Keyv[] = [];
@@ -29,21 +36,32 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((keyv) => keyv.disconnect()));
 });
 
-async function connector(backend: 'sqlite' | 'redis'): Promise<Connect> {
+async function connector(backend: 'sqlite' | 'redis' | 'postgres'): Promise<Connect> {
   const target: StoreTarget =
     backend === 'sqlite'
       ? { backend, path: join(await stores.tempDir(), 'stage.sqlite') }
-      : { backend, url: redis?.url ?? '' };
+      : backend === 'redis'
+        ? { backend, url: redis?.url ?? '' }
+        : { backend, url: postgres?.url ?? '' };
+  // @keyv/postgres pools connections per URL (one pool, ended once): its "processes" share the pool, each claim
+  // still one statement of its own.
+  let shared: Promise<Keyv> | undefined;
   return async () => {
-    const keyv = await openKeyv(target, log);
-    opened.push(keyv);
-    return leasesFor(keyv, backend);
+    const open = async () => {
+      const keyv = await openKeyv(target, log);
+      opened.push(keyv);
+      return keyv;
+    };
+    if (backend !== 'postgres') return leasesFor(await open(), backend);
+    shared ??= open();
+    return leasesFor(await shared, backend);
   };
 }
 
 const backends = [
   ['sqlite', true],
   ['redis', redisAvailable],
+  ['postgres', pgBin !== undefined],
 ] as const;
 
 describe.each(backends)('the store lease on %s', (backend, available) => {

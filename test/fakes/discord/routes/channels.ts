@@ -12,6 +12,9 @@ import {
 } from '../threads.js';
 import { bodyAs, type RouteDeps } from './deps.js';
 
+/** How long Discord remembers an enforced nonce ("the past few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000;
+
 /** Channels and threads, their messages, and thread membership. */
 export function channelRoutes(deps: RouteDeps): Route[] {
   const { state } = deps;
@@ -66,7 +69,14 @@ export function channelRoutes(deps: RouteDeps): Route[] {
       messageWrite: ({ params }) => ({ kind: 'create', channelId: params.channel_id ?? '' }),
       handle: ({ params, body, files, route }) => {
         const write = bodyAs<MessageWrite>(body);
+        // Discord: with enforce_nonce, a nonce the same author used within the last few minutes returns that
+        // message and creates none (the retry of a request whose answer was lost).
+        const nonceKey = write.enforce_nonce && write.nonce != null ? `${state.bot.id}:${write.nonce}` : undefined;
+        const seen = nonceKey ? state.nonces.get(nonceKey) : undefined;
+        if (seen && Date.now() - seen.at < NONCE_WINDOW_MS && !seen.message.deletedAt)
+          return { body: seen.message.toAPI() };
         const posted = postMessage(state, deps.baseUrl(), { channelId: params.channel_id ?? '', write, files, route });
+        if (nonceKey) state.nonces.set(nonceKey, { message: posted, at: Date.now() });
         return { body: posted.toAPI() };
       },
     },
