@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { ActPresenter, AppealVerdict, FinaleImages } from '../services/show/act.js';
+import { scriptOf } from '../services/show/act.js';
 import { type Frame, maskedBrief } from '../services/show/frames.js';
 import type { Performance, Tally } from '../services/store/schemas.js';
 import { struckOriginal } from './cards.js';
@@ -42,7 +43,8 @@ export class WallPresenter implements ActPresenter {
     for (const [index, { delayMs, ...frame }] of frames.entries()) {
       signal.throwIfAborted();
       const started = Date.now();
-      await this.send(performance, { type: 'frame', performanceId: performance.id, index, frame });
+      const badge = scriptOf(performance).badges[frame.phase];
+      await this.send(performance, { type: 'frame', performanceId: performance.id, index, frame: { ...frame, badge } });
       const rest = delayMs - (Date.now() - started);
       if (rest > 0) await this.options.sleep(rest, signal);
     }
@@ -54,11 +56,11 @@ export class WallPresenter implements ActPresenter {
   }
 
   async awaitRelease(performance: Performance): Promise<void> {
-    await this.note(performance, 'Approved in principle. Awaiting release by a moderator.');
+    await this.note(performance, scriptOf(performance).act.awaitRelease);
   }
 
   async awaitAppealDecision(performance: Performance): Promise<void> {
-    await this.note(performance, 'An appeal has been lodged. It awaits the moderators’ decision.');
+    await this.note(performance, scriptOf(performance).act.awaitAppeal);
   }
 
   /** A brief refused on stage: like Discord, the wall shows nothing of it. */

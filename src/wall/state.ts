@@ -1,6 +1,9 @@
 import type { Frame, Segment } from '../services/show/frames-types.js';
 import type { Tally } from '../services/store/schemas.js';
 
+/** A frame as the wall shows it: its phase's badge in the performance's voice travels with it. */
+export type WallFrame = Omit<Frame, 'delayMs'> & { badge?: string };
+
 /** The act on the wall: only what the audience may see (masked brief, frames, approved prompt), never a raw brief. */
 export interface WallAct {
   performanceId: string;
@@ -8,7 +11,7 @@ export interface WallAct {
   /** The brief as received: blackout and block terms carry only their length. */
   brief: Segment[];
   /** The frame on stage now, and its place in the act. */
-  frame?: Omit<Frame, 'delayMs'>;
+  frame?: WallFrame;
   frameIndex: number;
   notes: string[];
   finale?: { prompt: string; original: Segment[]; poster: string; tally: Tally };
@@ -31,7 +34,7 @@ export interface WallState {
 /** What a presenter (or a vote) tells the wall. Built only from frames and masked text. */
 export type WallEvent =
   | { type: 'act'; performanceId: string; number: number; brief: Segment[]; queue: number[] }
-  | { type: 'frame'; performanceId: string; index: number; frame: Omit<Frame, 'delayMs'> }
+  | { type: 'frame'; performanceId: string; index: number; frame: WallFrame }
   | { type: 'note'; performanceId: string; text: string }
   | {
       type: 'finale';

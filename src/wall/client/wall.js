@@ -104,7 +104,7 @@
     const frame = act.frame;
     const stage = act.failed ? 'blocked' : frame ? frame.phase : 'received';
     const badge = $('stage-badge');
-    badge.textContent = act.failed ? 'Closed' : BADGES[stage];
+    badge.textContent = act.failed ? 'Closed' : frame?.badge || BADGES[stage];
     badge.dataset.stage = stage;
     $('stage-title').textContent = act.failed || (frame ? frame.title : 'Brief received.');
     if (act.finale) fill($('brief'), act.finale.original);
