@@ -100,8 +100,19 @@ export class DiscordPresenter implements ActPresenter {
     return review ? { reviewMessageId: review.id } : {};
   }
 
-  /** Discord shows nothing of a brief refused on stage: its author was answered privately, or it is minuted. */
-  async refused(): Promise<void> {}
+  /**
+   * A brief refused when it came on stage (a guild term added after it was submitted). Its author was told it was
+   * received, so they are told where they submitted it — named, never pinged — with the policy reason; nothing of
+   * the brief is shown, and no thread is opened.
+   */
+  async refused(performance: Performance, frames: Frame[]): Promise<void> {
+    const script = scriptOf(performance);
+    const blocked = frames.flatMap((frame) => frame.notes).filter((note) => note.tier === 'block');
+    const reasons = [...new Set(blocked.map((note) => note.reason))].join('; ') || script.frames.refusedReason;
+    const line = fill(script.replies.briefRefused, { number: performance.number, reasons });
+    const channel = await this.sendable(performance.channelId);
+    await this.send(channel, { content: `<@${performance.authorId}> ${line}` }, [performance.id, 'refused']);
+  }
 
   async note(performance: Performance, text: string): Promise<void> {
     const target = await this.sendable(performance.threadId ?? performance.channelId);

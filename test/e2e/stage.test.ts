@@ -141,6 +141,34 @@ describe('moderators', () => {
     );
     await untilStatus(show, 1, 'skipped');
   });
+  test('a brief refused when it comes on stage tells its author in the channel: the reason, no ping, no text', async () => {
+    show = await launch({ sleep: stuck });
+    await show.store.guilds.update(GUILD, { cooldownSeconds: 0 });
+    await submitBrief(show, 'a quiet sea');
+    const queued = await submitBrief(show, 'a papaya grove at dusk', { user: OTHER });
+    expect(replyText(queued)).toMatch(/You are #2 in the queue\./);
+    // A moderator adds a block term while the brief waits its turn.
+    await show.store.guilds.update(GUILD, {
+      lexicon: {
+        add: [
+          { term: 'papaya', category: 'corporate', tier: 'block', euphemisms: ['fruit'], reason: 'Exotic Produce 1.1' },
+        ],
+        remove: [],
+      },
+    });
+    await threadOf(show, 0);
+    await runSubcommand(show, 'stage', 'skip');
+    await untilStatus(show, 2, 'blocked');
+    const told = await show.fake.waitFor(() =>
+      show!.fake.messagesIn(STAGE_CHANNEL).find((m) => m.content.includes('⛔ Brief №2')),
+    );
+    expect(told.content).toBe(
+      `<@${OTHER.id}> ⛔ Brief №2 has been refused under Exotic Produce 1.1. It will not be performed, and its text will not be shown.`,
+    );
+    expect(told.versions[0]?.allowedMentions).toMatchObject({ parse: [] });
+    expect(show.fake.threads(STAGE_CHANNEL)).toHaveLength(1);
+    expect(JSON.stringify(show.fake.messagesIn(STAGE_CHANNEL))).not.toMatch(/papaya/i);
+  });
 });
 
 describe('when things go wrong', () => {

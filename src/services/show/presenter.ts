@@ -35,8 +35,9 @@ export interface ActPresenter {
   /** Plays the frames in order, waiting each frame's `delayMs`; stops at once when `signal` aborts. */
   play(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<Partial<Performance>>;
   /**
-   * The brief was refused when it came on stage (a guild term added after it was submitted). Discord shows
-   * nothing of it; the terminal plays the refusal, blackout terms as bars.
+   * The brief was refused when it came on stage (a guild term added after it was submitted). Discord tells its
+   * author in the channel, with the reason and none of the brief; the terminal plays the refusal, blackout terms as
+   * bars.
    */
   refused(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<void>;
   /** An in-character line (a fallback, a veto, a resumed act). */
