@@ -193,9 +193,11 @@ export async function acquireLease(backend: LeaseBackend, options: LeaseOptions)
     holder = await backend.claim(name, owner, ttlMs, now());
   }
   let released = false;
+  // A renewal still on its way when the lease is released would claim it again after the release: waited for.
+  let renewing: Promise<void> = Promise.resolve();
   const renew = setInterval(
     () => {
-      backend.claim(name, owner, ttlMs, now()).then(
+      renewing = backend.claim(name, owner, ttlMs, now()).then(
         (current) => {
           if (released || current?.owner === owner) return;
           released = true;
@@ -216,6 +218,7 @@ export async function acquireLease(backend: LeaseBackend, options: LeaseOptions)
       if (released) return;
       released = true;
       clearInterval(renew);
+      await renewing;
       await backend.release(name, owner);
     },
   };
