@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { createCensorModel, createImageModel } from '../services/engines.js';
-import { openStore } from '../services/store/index.js';
+import { openStore, type Store } from '../services/store/index.js';
 import { playDemo } from '../wall/demo.js';
 import { ExhibitionWall } from '../wall/index.js';
 import { parseCommandArgs, UsageError } from './args.js';
@@ -52,16 +52,7 @@ async function print(ctx: CliContext, id: string, out: string | undefined): Prom
       throw new UserFacingError(`There is no performance "${id}" in the store (ids look like <guild>-<number>).`);
     if (performance.status !== 'done')
       throw new UserFacingError(`Performance ${id} has no final cut to print (it is ${performance.status}).`);
-    const wall = new ExhibitionWall({
-      config: ctx.config,
-      store,
-      log: ctx.log,
-      poster: createImageModel('poster', ctx.engines),
-      checker: createCensorModel('lexicon', ctx.engines),
-      queue: () => [],
-      sleep: async () => {},
-      serve: false,
-    });
+    const wall = standaloneWall(ctx, store, ctx.config, false);
     const file = path.resolve(out ?? `redline-${performance.id}.png`);
     await writeFile(file, await wall.print(performance));
     ctx.io.stdout.write(`Redline document (A3, 300 dpi): ${file}\n`);
@@ -71,11 +62,9 @@ async function print(ctx: CliContext, id: string, out: string | undefined): Prom
   }
 }
 
-/** `npm run wall`: the wall alone, following the store (and, on Redis, the acts of every shard). */
-async function serve(ctx: CliContext, port: number): Promise<number> {
-  const store = await openStore(ctx.config.STORE_URL, ctx.log);
-  const config = { ...ctx.config, WALL_PORT: port };
-  const wall = new ExhibitionWall({
+/** A wall outside the bot: it follows the store (no queue of its own), drawing posters and re-checking with the embedded engines. */
+function standaloneWall(ctx: CliContext, store: Store, config: CliContext['config'], serve: boolean): ExhibitionWall {
+  return new ExhibitionWall({
     config,
     store,
     log: ctx.log,
@@ -83,8 +72,15 @@ async function serve(ctx: CliContext, port: number): Promise<number> {
     checker: createCensorModel('lexicon', ctx.engines),
     queue: () => [],
     sleep: async () => {},
-    serve: true,
+    serve,
   });
+}
+
+/** `npm run wall`: the wall alone, following the store (and, on Redis, the acts of every shard). */
+async function serve(ctx: CliContext, port: number): Promise<number> {
+  const store = await openStore(ctx.config.STORE_URL, ctx.log);
+  const config = { ...ctx.config, WALL_PORT: port };
+  const wall = standaloneWall(ctx, store, config, true);
   try {
     await wall.start();
     const live = /^rediss?:/.test(ctx.config.STORE_URL)
