@@ -21,6 +21,8 @@ describe('cues: context words make an entry fire or protect the text from it', (
     ['an exploded view of an engine', []],
     ['smoking weed with friends', ['weed']],
     ['pulling weed in the garden', []],
+    ['two blow-up dolls on a couch', ['blow-up dolls']],
+    ['blow up the bridge', ['blow up']],
   ])('%j', (brief, froms) => expect(changed(brief)).toEqual(froms));
 });
 
@@ -34,11 +36,23 @@ describe('protected senses of homographs', () => {
     'Al Gore giving a talk',
     'John Lee Hooker playing guitar',
     'a pussy willow in a vase',
+    'eating steak with a knife and fork',
+    'a blood red sky over the sea',
+    'a blood-red moon',
+    'Saitama from One Punch Man',
+    'an explosion of light in the clouds',
+    'a voluptuous sesame seed bun',
+    'big black eyes, sharp features',
   ])('%j passes', (brief) => expect(lexicon.rewrite(brief).changes).toEqual([]));
 
   test.each([
     ['a man was raped', ['raped']],
     ['punch him in the face', ['punch']],
+    ['a knife in his hand', ['knife']],
+    ['covered in blood', ['blood']],
+    ['a voluptuous woman', ['voluptuous']],
+    ['a man with a black eye', ['black eye']],
+    ['a huge explosion in the city', ['explosion']],
   ])('%j still fires without a protecting cue', (brief, froms) => expect(changed(brief)).toEqual(froms));
 });
 
