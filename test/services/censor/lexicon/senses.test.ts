@@ -127,7 +127,32 @@ describe('terms mined from the public corpora (data/lexicon-mined.md)', () => {
     ['a lustful gaze', 'lustful'],
     ['a salacious scene', 'salacious'],
     ['the carnal scene', 'carnal'],
+    ['the buxom princess', 'buxom'],
+    ['a lightly dressed dancer', 'lightly dressed'],
+    ['a half-dressed man', 'half-dressed'],
+    ['two succubi', 'succubi'],
+    ['the pole dancing fairy', 'pole dancing'],
+    ['his thirst trap photo shoot', 'thirst trap'],
+    ['a latex domme', 'domme'],
+    ['homoerotic art', 'homoerotic'],
+    ['two men fistfighting', 'fistfighting'],
+    ['a soldier with a minigun', 'minigun'],
+    ['holding a balisong', 'balisong'],
   ])('%j', (brief, from) => expect(changed(brief)).toEqual([from]));
+
+  test.each([
+    ['a man without his shirt', 'without his shirt'],
+    ['a couple without shirts', 'without shirts'],
+    ['no shirt, barefoot', 'no shirt'],
+    ['a man with hands chopped off', 'chopped off'],
+    ['chopped his head off', 'chopped his head off'],
+    ['chop off a finger', 'chop off'],
+  ])('gap phrase or cue %j', (brief, from) => expect(changed(brief)).toEqual([from]));
+
+  test.each(['chopped off the old branches', 'chopped the onions off the board', 'a shirt without buttons'])(
+    '%j is left alone',
+    (brief) => expect(lexicon.rewrite(brief, 'standard', { satire: false }).changes).toEqual([]),
+  );
 });
 
 describe('protected phrases around a term', () => {
