@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchCensor } from './censor.js';
-import { compareCensors, formatCompareTable } from './censor-compare.js';
+import { compareCensors, createDetectors, formatCompareTable } from './censor-compare.js';
+import { formatDisguiseTable, scoreDisguises } from './censor-disguises.js';
 import { type BurstFigures, benchDiscord } from './discord.js';
 import { benchGuard } from './guard.js';
 import { benchPoster } from './poster.js';
@@ -38,6 +39,9 @@ for (const row of await benchCensor())
 out();
 out('## Censor comparison (recall, false positives, throughput)');
 out(formatCompareTable(await compareCensors()));
+out();
+out('## Disguise table (data/eval/disguises.tsv): caught per kind, look-alikes left alone');
+out(formatDisguiseTable(scoreDisguises(createDetectors())));
 out();
 const poster = await benchPoster(30);
 out('## Poster renderer (1024×1024, 30 renders)');
