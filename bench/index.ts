@@ -2,6 +2,8 @@ import { cpus, totalmem } from 'node:os';
 import { benchCensor } from './censor.js';
 import { compareCensors, createDetectors, formatCompareTable } from './censor-compare.js';
 import { formatDisguiseTable, scoreDisguises } from './censor-disguises.js';
+import { formatErasureTable, measureErasureHalves } from './censor-erasure.js';
+import type { Detector } from './censor-peers.js';
 import { type BurstFigures, benchDiscord } from './discord.js';
 import { benchGuard } from './guard.js';
 import { benchPoster } from './poster.js';
@@ -39,6 +41,9 @@ for (const row of await benchCensor())
 out();
 out('## Censor comparison (recall, false positives, throughput)');
 out(formatCompareTable(await compareCensors()));
+out();
+out('### NSFWErasureBench by half: terms mined from the even half only');
+out(formatErasureTable(measureErasureHalves(createDetectors()[0] as Detector)));
 out();
 out('## Disguise table (data/eval/disguises.tsv): caught per kind, look-alikes left alone');
 out(formatDisguiseTable(scoreDisguises(createDetectors())));
