@@ -1,6 +1,9 @@
 import { cpus, totalmem } from 'node:os';
 import { benchCensor } from './censor.js';
-import { compareCensors, formatCompareTable } from './censor-compare.js';
+import { compareCensors, createDetectors, formatCompareTable } from './censor-compare.js';
+import { formatDisguiseTable, scoreDisguises } from './censor-disguises.js';
+import { formatErasureTable, measureErasureHalves } from './censor-erasure.js';
+import type { Detector } from './censor-peers.js';
 import { type BurstFigures, benchDiscord } from './discord.js';
 import { benchGuard } from './guard.js';
 import { benchPoster } from './poster.js';
@@ -38,6 +41,12 @@ for (const row of await benchCensor())
 out();
 out('## Censor comparison (recall, false positives, throughput)');
 out(formatCompareTable(await compareCensors()));
+out();
+out('### NSFWErasureBench by half: terms mined from the even half only');
+out(formatErasureTable(measureErasureHalves(createDetectors()[0] as Detector)));
+out();
+out('## Disguise table (data/eval/disguises.tsv): caught per kind, look-alikes left alone');
+out(formatDisguiseTable(scoreDisguises(createDetectors())));
 out();
 const poster = await benchPoster(30);
 out('## Poster renderer (1024×1024, 30 renders)');
