@@ -5,7 +5,7 @@ import type { CensorModel } from '../services/censor/types.js';
 import { createCensorModel } from '../services/engines.js';
 import { decodeUtf8, MAX_STYLE_LENGTH, validateBrief } from '../services/show/brief.js';
 import { oneOf, parseCommandArgs, UsageError } from './args.js';
-import { byteLines } from './lines.js';
+import { byteLineBatches } from './lines.js';
 import type { CliCommand } from './types.js';
 
 /**
@@ -36,13 +36,13 @@ export const censor: CliCommand = {
     const style =
       values.style === undefined ? ctx.config.STYLE : validateBrief(values.style, 'style', MAX_STYLE_LENGTH);
     const model = createCensorModel(engine, ctx.engines);
-    const write = (record: unknown) => ctx.io.stdout.write(`${JSON.stringify(record)}\n`);
+    const write = (text: string) => ctx.io.stdout.write(text);
 
     if (!values.jsonl) {
       if (positionals.length !== 1)
         throw new UsageError('give one brief in quotes, or use --jsonl and pipe briefs on stdin');
       const brief = validateBrief(positionals[0] ?? '');
-      write(censorRecord(brief, await censorBrief(model, { brief, style })));
+      write(jsonLine(censorRecord(brief, await censorBrief(model, { brief, style }))));
       return 0;
     }
     if (positionals.length > 0)
@@ -51,25 +51,38 @@ export const censor: CliCommand = {
   },
 };
 
-/** Censors one brief per line, in order; a bad line becomes an error object and the rest still run. */
+const jsonLine = (record: unknown) => `${JSON.stringify(record)}\n`;
+
+/**
+ * Censors one brief per line, in order; a bad line becomes an error object and the rest still run. The answers to
+ * one chunk of input go out in one write (a write per line costs a system call each when stdout is a file).
+ */
 async function censorLines(
   model: CensorModel,
   style: string,
   input: AsyncIterable<Buffer>,
-  write: (record: unknown) => void,
+  write: (text: string) => void,
   warn: (line: string) => void,
 ): Promise<number> {
   let lineNumber = 0;
   let rejected = 0;
-  for await (const bytes of byteLines(input)) {
-    lineNumber++;
+  for await (const batch of byteLineBatches(input)) {
+    let out = '';
     try {
-      const brief = validateBrief(decodeUtf8(bytes));
-      write(censorRecord(brief, await censorBrief(model, { brief, style })));
-    } catch (err) {
-      if (!(err instanceof UserFacingError)) throw err;
-      rejected++;
-      write({ line: lineNumber, error: err.message });
+      for (const bytes of batch) {
+        lineNumber++;
+        try {
+          const brief = validateBrief(decodeUtf8(bytes));
+          out += jsonLine(censorRecord(brief, await censorBrief(model, { brief, style })));
+        } catch (err) {
+          if (!(err instanceof UserFacingError)) throw err;
+          rejected++;
+          out += jsonLine({ line: lineNumber, error: err.message });
+        }
+      }
+    } finally {
+      // Lines answered before an unexpected error still go out, as they did one by one.
+      if (out) write(out);
     }
   }
   if (rejected > 0) {

@@ -32,10 +32,13 @@ const ALTERNATE: Readonly<Record<string, string>> = { ...PRIMARY, '1': 'l', '|':
 // Symbol pairs that draw one letter; decoded before single symbols.
 const DIGRAPHS: Readonly<Record<string, string>> = { '|<': 'k' };
 
+// The first symbols of the digraphs, so a pair is only cut out of the word where one may begin.
+const DIGRAPH_STARTS: ReadonlySet<string> = new Set(Object.keys(DIGRAPHS).map((pair) => pair[0] as string));
+
 function decodeWith(word: string, table: Readonly<Record<string, string>>): string {
   let out = '';
   for (let i = 0; i < word.length; i++) {
-    const digraph = DIGRAPHS[word.slice(i, i + 2)];
+    const digraph = DIGRAPH_STARTS.has(word[i] as string) ? DIGRAPHS[word.slice(i, i + 2)] : undefined;
     if (digraph) {
       out += digraph;
       i++;

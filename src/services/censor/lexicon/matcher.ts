@@ -2,10 +2,13 @@ import type { CompiledLexicon, Terminal, TrieNode } from './compile.js';
 import { cuesAllow } from './context.js';
 import { disguisedAt } from './matcher-disguise.js';
 import { gappedAt, spacedAt } from './matcher-runs.js';
-import { candidates, type Found, isPlain, type RawMatch, type Scan } from './readings.js';
+import { candidates, type Found, type RawMatch, type Scan } from './readings.js';
 import { Gap, type Token, tokenize } from './tokens.js';
 
 export type { RawMatch } from './readings.js';
+
+/** A first-level node that opens no term or phrase and is remembered to disguise no strong word. */
+const standsForNothing = (node: TrieNode) => node.disguise === null && !node.terminal && !node.next && !node.gapped;
 
 const longer = (a: Found | undefined, b: Found | undefined) => (b && (!a || b.end > a.end) ? b : a);
 
@@ -22,9 +25,14 @@ export function scanText(text: string, lexicon: CompiledLexicon, ignoreCues = fa
     const token = tokens[i] as Token;
     let best: Found | undefined;
     // The plain-token fast path: one lookup gives the trie node and any gap phrases that open with the word.
-    const node = isPlain(token) ? lexicon.root.get(token.core) : undefined;
+    const node = token.plain ? lexicon.root.get(token.core) : undefined;
+    if (node && standsForNothing(node) && token.norm.length > 1 && !((tokens[i + 1]?.gap ?? 0) & Gap.Dot)) {
+      // Most words: known to match nothing, too long to be a spaced-out letter, no "sh.t" mask after them.
+      i++;
+      continue;
+    }
     if (node) best = step(scan, node, i, i, token.coreStart, token.coreEnd, undefined);
-    else if (!isPlain(token)) best = walk(scan, lexicon.root, i, i, 0, undefined);
+    else if (!token.plain) best = walk(scan, lexicon.root, i, i, 0, undefined);
     best = longer(best, spacedAt(scan, i));
     const gapped = node ? node.gapped : lexicon.gapped.get(token.core);
     if (gapped) best = longer(best, gappedAt(scan, i, gapped));
@@ -71,7 +79,7 @@ function walk(
   best: Found | undefined,
 ): Found | undefined {
   const token = scan.tokens[i] as Token;
-  if (isPlain(token)) {
+  if (token.plain) {
     const node = level.get(token.core);
     return node ? step(scan, node, first, i, i === first ? token.coreStart : start, token.coreEnd, best) : best;
   }

@@ -34,17 +34,6 @@ export interface Scan {
 
 const RUN_OF_THREE = /(.)\1\1/;
 
-/** A token with nothing to decode: no digits, symbols, masks or stretched letters. Most tokens are. */
-export function isPlain(token: Token): boolean {
-  if (token.leet || token.masked) return false;
-  const { core } = token;
-  for (let i = 2; i < core.length; i++) {
-    const c = core.charCodeAt(i);
-    if (c === core.charCodeAt(i - 1) && c === core.charCodeAt(i - 2)) return false;
-  }
-  return true;
-}
-
 /** The known words a stretched spelling may stand for: "kiiiill" → "kill", never "as" → "ass". */
 function unstretch(word: string, lexicon: CompiledLexicon): string[] {
   if (!RUN_OF_THREE.test(word)) return [];
@@ -74,13 +63,11 @@ function candidatesOf(token: Token, lexicon: CompiledLexicon): Candidate[] {
   }
   spans.push([norm, start, end]);
   const out: Candidate[] = [];
-  const seen = new Set<string>();
   for (const [text, from, to] of spans) {
     for (const word of readings(text, true, lexicon)) {
-      const key = `${word}:${from}:${to}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ word, start: from, end: to });
+      // A handful of readings at most: a linear check beats building a key for a set.
+      if (!out.some((c) => c.word === word && c.start === from && c.end === to))
+        out.push({ word, start: from, end: to });
     }
   }
   return out;

@@ -27,19 +27,41 @@ export interface Token {
   leet: boolean;
   /** The token holds a mask symbol (`*`, `#`, `%`) between or beside its letters. */
   masked: boolean;
+  /** Nothing to decode: no digits, leet or mask symbols, no letter three times in a row ("kiiill"). Most tokens. */
+  plain: boolean;
 }
 
 const PHRASE_GAP = /^[\s\-_\u2010\u2011&]+$/u;
 const SINGLE_GAP = /^[\s.\-_·•~/\\,:;]$/u;
 
-function gapFlags(text: string, from: number, to: number): number {
-  // Almost every gap is one space.
-  if (to - from === 1 && text.charCodeAt(from) === 32) return Gap.Phrase | Gap.Single;
-  const gap = text.slice(from, to);
+// The ASCII characters of each gap class, by code, so the usual gaps (", ", " - ") need no regex.
+const asciiCodes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const PHRASE_ASCII = asciiCodes('\t\n\v\f\r -_&');
+const SINGLE_ASCII = asciiCodes('\t\n\v\f\r .-_~/\\,:;');
+
+/** Flags of a gap holding a non-ASCII character, by the regexes themselves. */
+function unicodeGapFlags(gap: string): number {
   let flags = 0;
   if (PHRASE_GAP.test(gap)) flags |= Gap.Phrase;
   if (SINGLE_GAP.test(gap)) flags |= Gap.Single;
-  if (gap === '.') flags |= Gap.Dot;
+  return flags;
+}
+
+function gapFlags(text: string, from: number, to: number): number {
+  // Almost every gap is one space.
+  if (to - from === 1 && text.charCodeAt(from) === 32) return Gap.Phrase | Gap.Single;
+  let phrase = to > from;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) return unicodeGapFlags(text.slice(from, to));
+    phrase &&= PHRASE_ASCII.has(code);
+  }
+  let flags = phrase ? Gap.Phrase : 0;
+  if (to - from === 1) {
+    const code = text.charCodeAt(from);
+    if (SINGLE_ASCII.has(code)) flags |= Gap.Single;
+    if (code === 46) flags |= Gap.Dot;
+  }
   return flags;
 }
 
@@ -57,6 +79,11 @@ interface Open {
   coreTo: number;
   leet: boolean;
   masked: boolean;
+  /** While ASCII: whether an uppercase letter was seen (else the slice needs no lowercasing), and the current run. */
+  upper: boolean;
+  runCode: number;
+  runLength: number;
+  stretched: boolean;
 }
 
 /** Starts a token at `start`, reusing the one record a tokenize call keeps. */
@@ -71,27 +98,78 @@ function open(t: Open, start: number): Open {
   t.coreTo = 0;
   t.leet = false;
   t.masked = false;
+  t.upper = false;
+  t.runCode = 0;
+  t.runLength = 0;
+  t.stretched = false;
   return t;
 }
 
+/** Whether a folded core holds one character three times in a row ("kiiill"), so it may be a stretched word. */
+function hasRunOfThree(core: string): boolean {
+  for (let i = 2; i < core.length; i++) {
+    const c = core.charCodeAt(i);
+    if (c === core.charCodeAt(i - 1) && c === core.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
 function close(text: string, t: Open, previousEnd: number): Token {
-  const norm = t.ascii ? text.slice(t.start, t.end).toLowerCase() : t.norm;
+  const sliced = t.ascii ? text.slice(t.start, t.end) : t.norm;
+  const norm = t.ascii && t.upper ? sliced.toLowerCase() : sliced;
   const hasCore = t.coreStart >= 0;
+  const core = hasCore ? (t.ascii ? norm : norm.slice(t.coreFrom, t.coreTo)) : '';
+  const stretched = t.ascii ? t.stretched : hasRunOfThree(core);
   return {
     start: t.start,
     end: t.end,
     norm,
     coreStart: hasCore ? t.coreStart : t.start,
     coreEnd: hasCore ? t.coreEnd : t.start,
-    core: hasCore ? (t.ascii ? norm : norm.slice(t.coreFrom, t.coreTo)) : '',
+    core,
     gap: previousEnd < 0 ? 0 : gapFlags(text, previousEnd, t.start),
     leet: t.leet,
     masked: t.masked,
+    plain: !t.leet && !t.masked && !stretched,
   };
 }
 
 const isAsciiWord = (code: number) =>
   (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+
+/** Reads the run of ASCII letters and digits from `from` into the open token, in locals; returns where it ends. */
+function readAscii(text: string, from: number, t: Open): number {
+  let i = from;
+  let { upper, leet, runCode, runLength, stretched } = t;
+  let added = '';
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isAsciiWord(code)) break;
+    // ORing in 32 lowercases an ASCII letter and leaves a digit as it is.
+    const lower = code | 32;
+    if (lower !== code) upper = true;
+    if (!t.ascii) added += String.fromCharCode(lower);
+    if (code <= 57) leet = true;
+    if (lower === runCode) stretched ||= ++runLength >= 3;
+    else {
+      runCode = lower;
+      runLength = 1;
+    }
+  }
+  if (t.coreStart < 0) {
+    t.coreStart = from;
+    t.coreFrom = t.ascii ? from - t.start : t.norm.length;
+  }
+  t.norm += added;
+  t.end = t.coreEnd = i;
+  t.coreTo = t.ascii ? i - t.start : t.norm.length;
+  t.upper = upper;
+  t.leet = leet;
+  t.runCode = runCode;
+  t.runLength = runLength;
+  t.stretched = stretched;
+  return i;
+}
 
 /**
  * Splits a brief into folded tokens. Zero-width characters, soft hyphens and accents vanish inside a token; leet
@@ -107,15 +185,7 @@ export function tokenize(text: string): Token[] {
     const code = text.charCodeAt(i);
     if (isAsciiWord(code)) {
       t ??= open(record, i);
-      if (t.coreStart < 0) {
-        t.coreStart = i;
-        t.coreFrom = t.ascii ? i - t.start : t.norm.length;
-      }
-      if (!t.ascii) t.norm += String.fromCharCode(code | (code >= 65 && code <= 90 ? 32 : 0));
-      if (code <= 57) t.leet = true;
-      t.end = t.coreEnd = i + 1;
-      t.coreTo = t.ascii ? t.end - t.start : t.norm.length;
-      i++;
+      i = readAscii(text, i, t);
       continue;
     }
     const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
