@@ -1,14 +1,7 @@
+import { Gap, gapFlags } from './gaps.js';
 import { CharClass, foldChar } from './normalize.js';
 
-/** What lies between a token and the one before it. Bit flags, as one gap can be both. */
-export const Gap = {
-  /** Only whitespace, hyphens, underscores or "&": the words of a phrase may be split by it ("assault-rifle", "s&m"). */
-  Phrase: 1,
-  /** Exactly one separator character: letters spaced out one by one ("g u n", "s.e.x") may be joined across it. */
-  Single: 2,
-  /** Exactly one full stop: "sh.t" may be one masked word. */
-  Dot: 4,
-} as const;
+export { Gap };
 
 /** A word of a brief, folded, with its offsets in the original text. */
 export interface Token {
@@ -29,40 +22,6 @@ export interface Token {
   masked: boolean;
   /** Nothing to decode: no digits, leet or mask symbols, no letter three times in a row ("kiiill"). Most tokens. */
   plain: boolean;
-}
-
-const PHRASE_GAP = /^[\s\-_\u2010\u2011&]+$/u;
-const SINGLE_GAP = /^[\s.\-_·•~/\\,:;]$/u;
-
-// The ASCII characters of each gap class, by code, so the usual gaps (", ", " - ") need no regex.
-const asciiCodes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
-const PHRASE_ASCII = asciiCodes('\t\n\v\f\r -_&');
-const SINGLE_ASCII = asciiCodes('\t\n\v\f\r .-_~/\\,:;');
-
-/** Flags of a gap holding a non-ASCII character, by the regexes themselves. */
-function unicodeGapFlags(gap: string): number {
-  let flags = 0;
-  if (PHRASE_GAP.test(gap)) flags |= Gap.Phrase;
-  if (SINGLE_GAP.test(gap)) flags |= Gap.Single;
-  return flags;
-}
-
-function gapFlags(text: string, from: number, to: number): number {
-  // Almost every gap is one space.
-  if (to - from === 1 && text.charCodeAt(from) === 32) return Gap.Phrase | Gap.Single;
-  let phrase = to > from;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 128) return unicodeGapFlags(text.slice(from, to));
-    phrase &&= PHRASE_ASCII.has(code);
-  }
-  let flags = phrase ? Gap.Phrase : 0;
-  if (to - from === 1) {
-    const code = text.charCodeAt(from);
-    if (SINGLE_ASCII.has(code)) flags |= Gap.Single;
-    if (code === 46) flags |= Gap.Dot;
-  }
-  return flags;
 }
 
 /** What the tokenizer knows about the token it is reading. */
@@ -134,8 +93,55 @@ function close(text: string, t: Open, previousEnd: number): Token {
   };
 }
 
-const isAsciiWord = (code: number) =>
-  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+// ASCII letters and digits, by code: one load instead of three range checks per character.
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) =>
+  /[A-Za-z0-9]/.test(String.fromCharCode(code)) ? 1 : 0,
+);
+const isAsciiWord = (code: number) => code < 128 && ASCII_WORD[code] === 1;
+
+/**
+ * The commonest token, read in one go: ASCII letters and digits, then a separator or the end of the text. Undefined
+ * when the token goes on with other characters; the general path reads it then.
+ */
+function asciiWord(text: string, from: number, previousEnd: number): Token | undefined {
+  let upper = false;
+  let leet = false;
+  let runCode = 0;
+  let runLength = 0;
+  let stretched = false;
+  let i = from;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isAsciiWord(code)) break;
+    // ORing in 32 lowercases an ASCII letter and leaves a digit as it is.
+    const lower = code | 32;
+    if (lower !== code) upper = true;
+    if (code <= 57) leet = true;
+    if (lower === runCode) stretched ||= ++runLength >= 3;
+    else {
+      runCode = lower;
+      runLength = 1;
+    }
+  }
+  if (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || foldChar(text[i] as string).cls !== CharClass.Separator) return undefined;
+  }
+  const sliced = text.slice(from, i);
+  const norm = upper ? sliced.toLowerCase() : sliced;
+  return {
+    start: from,
+    end: i,
+    norm,
+    coreStart: from,
+    coreEnd: i,
+    core: norm,
+    gap: previousEnd < 0 ? 0 : gapFlags(text, previousEnd, from),
+    leet,
+    masked: false,
+    plain: !leet && !stretched,
+  };
+}
 
 /** Reads the run of ASCII letters and digits from `from` into the open token, in locals; returns where it ends. */
 function readAscii(text: string, from: number, t: Open): number {
@@ -184,6 +190,12 @@ export function tokenize(text: string): Token[] {
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
     if (isAsciiWord(code)) {
+      const word = t ? undefined : asciiWord(text, i, previousEnd);
+      if (word) {
+        tokens.push(word);
+        previousEnd = i = word.end;
+        continue;
+      }
       t ??= open(record, i);
       i = readAscii(text, i, t);
       continue;
