@@ -4,6 +4,7 @@ import type { Dictionary } from './dictionary.js';
 import { buildDisguiseIndex, type DisguiseIndex } from './disguise.js';
 import { type Inflection, matchVariants, type PartOfSpeech } from './inflect.js';
 import { symbolLiteral, termWords } from './normalize.js';
+import { WordIndex } from './word-index.js';
 
 /** What a path through the trie stands for: the entry, and how the matched words inflect its term. */
 export interface Terminal {
@@ -40,7 +41,7 @@ export interface StretchTarget {
 
 /** The compiled lexicon: built once, read by every scan. */
 export interface CompiledLexicon {
-  root: Map<string, TrieNode>;
+  root: WordIndex<TrieNode>;
   skeletons: Map<string, StretchTarget[]>;
   /** The longest single word the trie knows, to bound how many spaced-out letters are worth joining. */
   longestWord: number;
@@ -170,7 +171,7 @@ function spellings(entry: LexiconEntry): Array<{ words: string[]; inflection: In
 
 /** Compiles entries into a word trie. Earlier entries win ties, so callers put the entries that should win first. */
 export function compileLexicon(entries: readonly LexiconEntry[], dictionary: Dictionary): CompiledLexicon {
-  const root = new Map<string, TrieNode>();
+  const root = new WordIndex<TrieNode>();
   const known = new Set<string>();
   const symbols = new Map<string, Terminal>();
   const gapped = new Map<string, GapPhrase[]>();

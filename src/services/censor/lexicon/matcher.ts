@@ -25,7 +25,7 @@ export function scanText(text: string, lexicon: CompiledLexicon, ignoreCues = fa
     const token = tokens[i] as Token;
     let best: Found | undefined;
     // The plain-token fast path: one lookup gives the trie node and any gap phrases that open with the word.
-    const node = token.plain ? lexicon.root.get(token.core) : undefined;
+    const node = token.plain ? lexicon.root.getHashed(token.core, token.hash) : undefined;
     if (node && standsForNothing(node) && token.norm.length > 1 && !((tokens[i + 1]?.gap ?? 0) & Gap.Dot)) {
       // Most words: known to match nothing, too long to be a spaced-out letter, no "sh.t" mask after them.
       i++;

@@ -1,5 +1,6 @@
 import { Gap, gapFlags } from './gaps.js';
 import { CharClass, foldChar } from './normalize.js';
+import { HASH_SEED, hashEnd, hashStep, hashWord } from './word-index.js';
 
 export { Gap };
 
@@ -22,6 +23,8 @@ export interface Token {
   masked: boolean;
   /** Nothing to decode: no digits, leet or mask symbols, no letter three times in a row ("kiiill"). Most tokens. */
   plain: boolean;
+  /** `hashWord(core)`, to look the word up in the trie's first level without hashing it again. */
+  hash: number;
 }
 
 /** What the tokenizer knows about the token it is reading. */
@@ -38,11 +41,6 @@ interface Open {
   coreTo: number;
   leet: boolean;
   masked: boolean;
-  /** While ASCII: whether an uppercase letter was seen (else the slice needs no lowercasing), and the current run. */
-  upper: boolean;
-  runCode: number;
-  runLength: number;
-  stretched: boolean;
 }
 
 /** Starts a token at `start`, reusing the one record a tokenize call keeps. */
@@ -57,10 +55,6 @@ function open(t: Open, start: number): Open {
   t.coreTo = 0;
   t.leet = false;
   t.masked = false;
-  t.upper = false;
-  t.runCode = 0;
-  t.runLength = 0;
-  t.stretched = false;
   return t;
 }
 
@@ -74,11 +68,9 @@ function hasRunOfThree(core: string): boolean {
 }
 
 function close(text: string, t: Open, previousEnd: number): Token {
-  const sliced = t.ascii ? text.slice(t.start, t.end) : t.norm;
-  const norm = t.ascii && t.upper ? sliced.toLowerCase() : sliced;
+  const norm = t.ascii ? text.slice(t.start, t.end).toLowerCase() : t.norm;
   const hasCore = t.coreStart >= 0;
   const core = hasCore ? (t.ascii ? norm : norm.slice(t.coreFrom, t.coreTo)) : '';
-  const stretched = t.ascii ? t.stretched : hasRunOfThree(core);
   return {
     start: t.start,
     end: t.end,
@@ -89,7 +81,8 @@ function close(text: string, t: Open, previousEnd: number): Token {
     gap: previousEnd < 0 ? 0 : gapFlags(text, previousEnd, t.start),
     leet: t.leet,
     masked: t.masked,
-    plain: !t.leet && !t.masked && !stretched,
+    plain: !t.leet && !t.masked && !hasRunOfThree(core),
+    hash: hashWord(core),
   };
 }
 
@@ -109,12 +102,14 @@ function asciiWord(text: string, from: number, previousEnd: number): Token | und
   let runCode = 0;
   let runLength = 0;
   let stretched = false;
+  let hash = HASH_SEED;
   let i = from;
   for (; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (!isAsciiWord(code)) break;
     // ORing in 32 lowercases an ASCII letter and leaves a digit as it is.
     const lower = code | 32;
+    hash = hashStep(hash, lower);
     if (lower !== code) upper = true;
     if (code <= 57) leet = true;
     if (lower === runCode) stretched ||= ++runLength >= 3;
@@ -140,40 +135,25 @@ function asciiWord(text: string, from: number, previousEnd: number): Token | und
     leet,
     masked: false,
     plain: !leet && !stretched,
+    hash: hashEnd(hash),
   };
 }
 
-/** Reads the run of ASCII letters and digits from `from` into the open token, in locals; returns where it ends. */
+/** Reads the run of ASCII letters and digits from `from` into the open token; returns where it ends. */
 function readAscii(text: string, from: number, t: Open): number {
   let i = from;
-  let { upper, leet, runCode, runLength, stretched } = t;
-  let added = '';
-  for (; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (!isAsciiWord(code)) break;
-    // ORing in 32 lowercases an ASCII letter and leaves a digit as it is.
-    const lower = code | 32;
-    if (lower !== code) upper = true;
-    if (!t.ascii) added += String.fromCharCode(lower);
-    if (code <= 57) leet = true;
-    if (lower === runCode) stretched ||= ++runLength >= 3;
-    else {
-      runCode = lower;
-      runLength = 1;
-    }
-  }
   if (t.coreStart < 0) {
     t.coreStart = from;
     t.coreFrom = t.ascii ? from - t.start : t.norm.length;
   }
-  t.norm += added;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isAsciiWord(code)) break;
+    if (!t.ascii) t.norm += String.fromCharCode(code | 32);
+    if (code <= 57) t.leet = true;
+  }
   t.end = t.coreEnd = i;
   t.coreTo = t.ascii ? i - t.start : t.norm.length;
-  t.upper = upper;
-  t.leet = leet;
-  t.runCode = runCode;
-  t.runLength = runLength;
-  t.stretched = stretched;
   return i;
 }
 
