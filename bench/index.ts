@@ -1,7 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchCensor } from './censor.js';
 import { compareCensors, createDetectors, formatCompareTable } from './censor-compare.js';
-import { formatDisguiseTable, scoreDisguises } from './censor-disguises.js';
+import { formatDisguiseTable, loadPeerDisguiseCases, scoreDisguises } from './censor-disguises.js';
 import { formatErasureTable, measureErasureHalves } from './censor-erasure.js';
 import type { Detector } from './censor-peers.js';
 import { type BurstFigures, benchDiscord } from './discord.js';
@@ -47,6 +47,9 @@ out(formatErasureTable(measureErasureHalves(createDetectors()[0] as Detector)));
 out();
 out('## Disguise table (data/eval/disguises.tsv): caught per kind, look-alikes left alone');
 out(formatDisguiseTable(scoreDisguises(createDetectors())));
+out();
+out('## The peers’ own disguise cases (data/eval/peer-disguises.tsv): caught per kind, innocent texts left alone');
+out(formatDisguiseTable(scoreDisguises(createDetectors(), loadPeerDisguiseCases()), 'innocent texts left alone'));
 out();
 const poster = await benchPoster(30);
 out('## Poster renderer (1024×1024, 30 renders)');
