@@ -19,7 +19,7 @@ import { fallbackNote } from './notes.js';
 import type { ActPresenter } from './presenter.js';
 import { refusal } from './transitions.js';
 
-export type { ActPresenter, AppealVerdict, FinaleImages } from './presenter.js';
+export type { ActPresenter, AppealVerdict, FinaleImages, OpenOptions } from './presenter.js';
 
 export interface ActSettings {
   pace: number;
@@ -113,6 +113,8 @@ export async function storedCensorship(performance: Performance, deps: ActDeps):
  */
 export async function performAct(performance: Performance, deps: ActDeps): Promise<Performance> {
   const { store, presenter, signal } = deps;
+  // Still queued: no earlier attempt began, so nothing of this act can be on stage yet.
+  const firstAttempt = performance.status === 'queued';
   let current = await save(store, performance.id, { status: 'performing' });
   // Each step writes what it changed, and a step that changed nothing writes nothing.
   const record = async (patch: PerformancePatch) =>
@@ -129,7 +131,7 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
     }
     const censored = { result: censorship.result, prompt: censorship.prompt };
     // The censorship is saved with the ids the opening hands back (a thread): one write for the step.
-    current = await record({ ...censored, ...(await presenter.open({ ...current, ...censored })) });
+    current = await record({ ...censored, ...(await presenter.open({ ...current, ...censored }, { firstAttempt })) });
     const note = fallbackNote(
       { censor: current.censorEngine },
       { censor: censorship.result.engine },
@@ -139,7 +141,7 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
     current = await record(await presenter.play(current, frames, signal));
     if (deps.settings.reviewMode) {
       current = await save(store, current.id, { status: 'awaiting-release' });
-      await presenter.awaitRelease(current);
+      await presenter.awaitRelease(current, frames.at(-1));
       return current;
     }
     return await renderFinale(current, deps, censorship);
