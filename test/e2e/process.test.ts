@@ -118,7 +118,7 @@ describe('the bot as a process', () => {
       const w = await world();
       const first = bot(w);
       await onStage(first);
-      await runSubcommand(w.show, 'stage', 'config', [{ name: 'pace', type: 10, value: 0.2 }]);
+      await runSubcommand(w.show, 'stage', 'config', [{ name: 'pace', type: 3, value: '0.2' }]);
       const step = (r: RecordedRequest) => at(r, w.fake.threads(STAGE_CHANNEL)[0]?.id);
       // Discord carries the step out but its answer never reaches the bot: killed in between.
       w.fake.answerLate(step, 60_000);

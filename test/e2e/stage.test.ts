@@ -89,13 +89,25 @@ describe('moderators', () => {
       'The openai censor needs OPENAI_API_KEY — set it in .env, or choose the lexicon engine.',
     );
     const set = await runSubcommand(show, 'stage', 'config', [
-      { name: 'pace', type: 10, value: 0.5 },
+      { name: 'pace', type: 3, value: '0.5' },
       { name: 'review_mode', type: 5, value: true },
       { name: 'cooldown', type: 4, value: 5 },
     ]);
     expect(replyText(set)).toContain('Pace: ×0.5 · Cooldown: 5 s');
     expect(replyText(set)).toContain('Review mode: on');
     expect(await show.store.guilds.get(GUILD)).toMatchObject({ pace: 0.5, reviewMode: true, cooldownSeconds: 5 });
+  });
+
+  test('config takes pace auto, and refuses a pace it does not know with one line', async () => {
+    show = await launch();
+    const auto = await runSubcommand(show, 'stage', 'config', [{ name: 'pace', type: 3, value: 'Auto' }]);
+    expect(replyText(auto)).toContain('Pace: auto (quicker as the queue grows) · Cooldown');
+    expect((await show.store.guilds.get(GUILD)).pace).toBe('auto');
+    for (const value of ['fast', '9', '-1', '']) {
+      const refused = await runSubcommand(show, 'stage', 'config', [{ name: 'pace', type: 3, value }]);
+      expect(replyText(refused)).toBe('The pace must be a number from 0 to 5, or auto (1 is the default).');
+    }
+    expect((await show.store.guilds.get(GUILD)).pace).toBe('auto');
   });
 
   test('review mode: an approved prompt waits for release; veto stops it; release renders it', async () => {
