@@ -5,6 +5,7 @@
  * Run directly (`npx tsx bench/discord.ts`) to print the figures.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import diagnostics from 'node:diagnostics_channel';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,16 @@ import { quantile } from './stats.js';
 
 export interface BurstFigures {
   size: number;
+  /**
+   * Dispatch → the bot wrote its acknowledgement to the socket (undici's sendHeaders, in the bot's process): the
+   * bot's own share of Discord's 3 s, with no fake in it.
+   */
+  sentAckP50Ms: number;
+  sentAckP99Ms: number;
+  /** Dispatch → the bot wrote the reply that tells the member their place (or why not). */
+  sentToldP50Ms: number;
+  sentToldP99Ms: number;
+  /** The same, as the fake received them: its event loop, busy with the burst, delays their arrival. */
   ackP50Ms: number;
   ackP99Ms: number;
   toldP50Ms: number;
@@ -102,7 +113,27 @@ async function stopBot({ bot, store }: { bot: Bot; store: Store }) {
   await store.close();
 }
 
-function figures(size: number, result: BurstResult): BurstFigures {
+/** When the bot (this process) wrote each request's headers, by path without the query: first attempt only. */
+function watchRequestsSent(): { sent: Map<string, number>; stop: () => void } {
+  const sent = new Map<string, number>();
+  const onSend = (message: unknown) => {
+    const { request } = message as { request: { path: string } };
+    const key = decodeURIComponent(request.path.split('?')[0] ?? request.path);
+    if (!sent.has(key)) sent.set(key, Date.now());
+  };
+  diagnostics.subscribe('undici:client:sendHeaders', onSend);
+  return { sent, stop: () => diagnostics.unsubscribe('undici:client:sendHeaders', onSend) };
+}
+
+function sentAfterDispatch(result: BurstResult, sent: Map<string, number>, suffix: string): number[] {
+  const paths = [...sent.keys()];
+  return result.tokens.map((token, n) => {
+    const path = paths.find((p) => p.includes(token) && p.endsWith(suffix));
+    return path ? (sent.get(path) ?? Number.NaN) - (result.dispatchedAt[n] ?? Number.NaN) : Number.NaN;
+  });
+}
+
+function figures(size: number, result: BurstResult, sent: Map<string, number>): BurstFigures {
   const refused: Record<string, number> = {};
   let accepted = 0;
   let unanswered = 0;
@@ -113,8 +144,14 @@ function figures(size: number, result: BurstResult): BurstFigures {
   }
   const acks = result.acks.filter(Number.isFinite);
   const told = result.told.filter(Number.isFinite);
+  const sentAcks = sentAfterDispatch(result, sent, '/callback').filter(Number.isFinite);
+  const sentTold = sentAfterDispatch(result, sent, '/messages/@original').filter(Number.isFinite);
   return {
     size,
+    sentAckP50Ms: quantile(sentAcks, 0.5),
+    sentAckP99Ms: quantile(sentAcks, 0.99),
+    sentToldP50Ms: quantile(sentTold, 0.5),
+    sentToldP99Ms: quantile(sentTold, 0.99),
     ackP50Ms: quantile(acks, 0.5),
     ackP99Ms: quantile(acks, 0.99),
     toldP50Ms: quantile(told, 0.5),
@@ -174,9 +211,11 @@ export async function benchDiscord(sizes = [50, 200], repeats = 3, pacedActs = 2
         const bot = await startBot(fake, dir, run++);
         // Queue room for everyone: the burst measures answering, not refusing (a full queue would be quicker).
         await bot.store.guilds.update(BENCH_GUILD, { maxQueuedPerGuild: 500, cooldownSeconds: 0, pace: 1 });
+        const watch = watchRequestsSent();
         const result = await fakeProcess.request<BurstResult>({ op: 'burst', size, firstUser: users, prefix: `r${r}` });
+        watch.stop();
         users += size;
-        bursts.push(figures(size, result));
+        bursts.push(figures(size, result, watch.sent));
         await stopBot(bot);
       }
     }

@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { BotConfig, CensorEngineName, ImageEngineName } from './config.js';
 import type { Context } from './context.js';
 import { NO_MENTIONS } from './discord/format.js';
+import { forgetInteractionWebhooks } from './discord/interaction-webhook.js';
 import { DiscordPresenter } from './discord/presenter.js';
 import { onInteractionCreate } from './events/interaction-create.js';
 import { onReady } from './events/ready.js';
@@ -132,6 +133,7 @@ export function createBot(options: BotOptions): Bot {
       await Promise.race([lanes.idle(), limit]);
       clearTimeout(timer);
       await client.destroy();
+      forgetInteractionWebhooks(client);
       await wall?.stop();
     },
   };

@@ -1,6 +1,7 @@
 import { type Interaction, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { UserFacingError } from '../errors.js';
 import { NO_MENTIONS } from './format.js';
+import { editOriginal, followUp } from './interaction-webhook.js';
 
 /** Moderators are members with Manage Server. Checked at run time, not only by Discord's command defaults. */
 export function assertModerator(interaction: Interaction): void {
@@ -33,7 +34,7 @@ export async function answerPrivately(interaction: Interaction, content: string)
   // A deferred "thinking…" reply is filled in, not left hanging with the answer in a second message. A deferred
   // update (a button) has no reply of its own (`ephemeral` stays null): the answer follows, privately.
   const deferredReply = interaction.deferred && !interaction.replied && interaction.ephemeral !== null;
-  if (deferredReply) await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
-  else if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
+  if (deferredReply) await editOriginal(interaction, { content, allowedMentions: NO_MENTIONS });
+  else if (interaction.replied || interaction.deferred) await followUp(interaction, payload);
   else await interaction.reply(payload);
 }

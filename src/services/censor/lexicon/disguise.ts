@@ -30,6 +30,8 @@ const GLUE_ENDINGS: ReadonlySet<string> = new Set(
   's es ing in er ers ed y ie head face tard wit hole bag stick wad'.split(' '),
 );
 
+const MASKED_ENDINGS = ['ers', 'er', 'ing', 'in', 'ed', 'es', 's', 'y'];
+
 const DOUBLE = /(.)\1+/g;
 const consonants = (word: string) => word.replace(VOWELS, '');
 const vowelCount = (word: string) => word.length - consonants(word).length;
@@ -75,6 +77,14 @@ export function unmask(norm: string, index: DisguiseIndex): string | undefined {
   const letters = norm.replace(MASKS, '').length;
   if (letters < 2 || letters < norm.length - letters) return undefined;
   for (const word of index.byLength.get(norm.length) ?? []) if (fits(norm, word)) return word;
+  // A masked stem with a plain ending the dictionary lacks ("w*nker"): the stem, or its form when that is a word.
+  for (const ending of MASKED_ENDINGS) {
+    const stem = norm.slice(0, -ending.length);
+    if (!norm.endsWith(ending) || !MASK.test(stem) || stem.replace(MASKS, '').length < 2) continue;
+    for (const word of index.byLength.get(stem.length) ?? []) {
+      if (fits(stem, word)) return index.words.has(word + ending) ? word + ending : word;
+    }
+  }
   return undefined;
 }
 

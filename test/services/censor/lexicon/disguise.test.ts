@@ -46,6 +46,7 @@ describe('peers’ documented disguises are caught', () => {
     'hmmmm',
     'a mishit ball',
     'a snigger',
+    'a photo from 1 9 4 7, 8 k, rule of thirds',
     // obscenity README ("does not match")
     'the pen is mightier than the pencil',
     'i love bananas so yeah',
