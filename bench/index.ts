@@ -100,6 +100,9 @@ for (const line of refusals) out(`refused with: ${line}`);
 out(
   `REST calls per act at the default pace: ${discord.restCallsPerAct} (one act ≈ ${discord.actSeconds} s, ${discord.pacedActs} acts; 429s over the whole run: ${discord.rateLimited}; invalid requests: ${discord.invalidRequests})`,
 );
+out(
+  `pace auto, ${discord.autoActs} of the same brief at once: the last finale after ${discord.autoSeconds} s (${discord.autoActs} × ${discord.actSeconds} s = ${Math.round(discord.autoActs * discord.actSeconds)} s at pace 1)`,
+);
 out();
 const wall = await benchWall(50, 3);
 out('## Exhibition wall (Debian chromium, one browser context per wall, frames at pace 0.5, real Discord limits)');
