@@ -145,7 +145,6 @@ export class DiscordPresenter implements ActPresenter {
 
   async finale(performance: Performance, images: FinaleImages, tally: Tally): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
-    const _script = scriptOf(performance);
     // Posted before a crash (or answered too late to be seen): the finale is never posted twice. A thread this
     // process opened for the act has none, as no attempt before it got as far as saving the thread.
     const fresh = this.opened.has(performance.id);
