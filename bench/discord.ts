@@ -171,12 +171,26 @@ export interface DiscordBench {
   restCallsPerAct: number;
   actSeconds: number;
   pacedActs: number;
+  /** A crowd at `pace: auto`: `autoActs` knight briefs at once, the time from the burst to the last finale. */
+  autoActs: number;
+  autoSeconds: number;
   /** 429s the fake answered over the whole run. */
   rateLimited: number;
   invalidRequests: number;
 }
 
-export async function benchDiscord(sizes = [50, 200], repeats = 3, pacedActs = 2): Promise<DiscordBench> {
+/** Polls the store until `count` of the guild's performances are done (bounded: 5 minutes). */
+async function untilDone(store: Store, count: number, started: number) {
+  for (let done = 0; done < count; ) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const shown = await store.performances.listByGuild(BENCH_GUILD);
+    done = shown.filter((p) => p.status === 'done').length;
+    if (Date.now() - started > 300_000) throw new Error(`${count} acts did not finish within 5 minutes`);
+  }
+  return (Date.now() - started) / 1000;
+}
+
+export async function benchDiscord(sizes = [50, 200], repeats = 3, pacedActs = 2, autoActs = 6): Promise<DiscordBench> {
   const fakeProcess = new FakeProcess();
   const dir = await mkdtemp(path.join(tmpdir(), 'ct-bench-discord-'));
   const bursts: BurstFigures[] = [];
@@ -214,16 +228,16 @@ export async function benchDiscord(sizes = [50, 200], repeats = 3, pacedActs = 2
     // Four changes (three redlines, a blackout): the brief the issue counted its calls per act with.
     const text = 'a knight with a bloody sword in a burning village, damn it';
     await fakeProcess.request({ op: 'burst', size: pacedActs, firstUser: users, prefix: 'paced', text });
-    for (let done = 0; done < pacedActs; ) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const shown = await bot.store.performances.listByGuild(BENCH_GUILD);
-      done = shown.filter((p) => p.status === 'done').length;
-      if (Date.now() - started > 180_000) throw new Error('the paced acts did not finish within 3 minutes');
-    }
-    const actSeconds = (Date.now() - started) / 1000 / pacedActs;
+    users += pacedActs;
+    const actSeconds = (await untilDone(bot.store, pacedActs, started)) / pacedActs;
     const calls = await fakeProcess.request<number>({ op: 'restSince', mark });
     // BENCH_ROUTES=1 lists the requests the paced acts made, to see where an act spends its calls.
     if (process.env.BENCH_ROUTES) console.error(await fakeProcess.request<string[]>({ op: 'routesSince', mark }));
+    // The same brief to a crowd at pace auto: the acts behind the first play quicker while others wait.
+    await bot.store.guilds.update(BENCH_GUILD, { pace: 'auto' });
+    const crowd = Date.now();
+    await fakeProcess.request({ op: 'burst', size: autoActs, firstUser: users, prefix: 'auto', text });
+    const autoSeconds = await untilDone(bot.store, pacedActs + autoActs, crowd);
     await stopBot(bot);
     const { invalid, rateLimited } = await fakeProcess.stop();
     return {
@@ -231,6 +245,8 @@ export async function benchDiscord(sizes = [50, 200], repeats = 3, pacedActs = 2
       restCallsPerAct: calls / pacedActs,
       actSeconds: Math.round(actSeconds * 10) / 10,
       pacedActs,
+      autoActs,
+      autoSeconds: Math.round(autoSeconds * 10) / 10,
       rateLimited,
       invalidRequests: invalid,
     };

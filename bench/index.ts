@@ -1,7 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchCensor } from './censor.js';
 import { compareCensors, createDetectors, formatCompareTable } from './censor-compare.js';
-import { formatDisguiseTable, scoreDisguises } from './censor-disguises.js';
+import { formatDisguiseTable, loadPeerDisguiseCases, scoreDisguises } from './censor-disguises.js';
 import { formatErasureTable, measureErasureHalves } from './censor-erasure.js';
 import type { Detector } from './censor-peers.js';
 import { type BurstFigures, benchDiscord } from './discord.js';
@@ -47,6 +47,9 @@ out(formatErasureTable(measureErasureHalves(createDetectors()[0] as Detector)));
 out();
 out('## Disguise table (data/eval/disguises.tsv): caught per kind, look-alikes left alone');
 out(formatDisguiseTable(scoreDisguises(createDetectors())));
+out();
+out('## The peers’ own disguise cases (data/eval/peer-disguises.tsv): caught per kind, innocent texts left alone');
+out(formatDisguiseTable(scoreDisguises(createDetectors(), loadPeerDisguiseCases()), 'innocent texts left alone'));
 out();
 const poster = await benchPoster(30);
 out('## Poster renderer (1024×1024, 30 renders)');
@@ -96,6 +99,9 @@ const refusals = new Set(discord.bursts.flatMap((b) => Object.keys(b.refused)));
 for (const line of refusals) out(`refused with: ${line}`);
 out(
   `REST calls per act at the default pace: ${discord.restCallsPerAct} (one act ≈ ${discord.actSeconds} s, ${discord.pacedActs} acts; 429s over the whole run: ${discord.rateLimited}; invalid requests: ${discord.invalidRequests})`,
+);
+out(
+  `pace auto, ${discord.autoActs} of the same brief at once: the last finale after ${discord.autoSeconds} s (${discord.autoActs} × ${discord.actSeconds} s = ${Math.round(discord.autoActs * discord.actSeconds)} s at pace 1)`,
 );
 out();
 const wall = await benchWall(50, 3);

@@ -9,16 +9,7 @@ import { customId } from './format.js';
  */
 
 /** The steps of an act that create a message: each has one nonce per performance. */
-export type ActStep =
-  | 'brief'
-  | 'review'
-  | 'release'
-  | 'finale'
-  | 'hearing'
-  | 'verdict'
-  | 'appeal-cut'
-  | 'failure'
-  | 'refused';
+export type ActStep = 'review' | 'release' | 'finale' | 'hearing' | 'verdict' | 'appeal-cut' | 'failure' | 'refused';
 
 /** Discord allows 25 characters: a hash of the performance and the step, the same on every retry and restart. */
 export function stepNonce(performanceId: string, step: ActStep): string {

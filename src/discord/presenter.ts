@@ -8,26 +8,19 @@ import {
   ThreadAutoArchiveDuration,
 } from 'discord.js';
 import type { Logger } from '../logger.js';
-import { submittedText } from '../services/censor/pipeline.js';
 import { imageExtension, type RenderedImage } from '../services/imagery/types.js';
 import { fill } from '../services/script/voices.js';
 import { scriptOf } from '../services/show/act.js';
-import { type Frame, maskedBrief } from '../services/show/frames.js';
-import type { ActPresenter, AppealVerdict, FinaleImages } from '../services/show/presenter.js';
+import type { Frame } from '../services/show/frames.js';
+import type { ActPresenter, AppealVerdict, FinaleImages, OpenOptions } from '../services/show/presenter.js';
 import { abortableSleep } from '../services/show/sleep.js';
 import type { Performance, Tally } from '../services/store/schemas.js';
 import { appealCutButtons, appealCutEmbed, verdictEmbed } from './appeal-format.js';
-import {
-  appealDecisionButtons,
-  finaleButtons,
-  finaleEmbeds,
-  frameEmbed,
-  NO_MENTIONS,
-  noteEmbed,
-  releaseButtons,
-} from './format.js';
+import { finaleMessage, maskedOf } from './finale-message.js';
+import { appealDecisionButtons, frameEmbed, NO_MENTIONS, noteEmbed, releaseButtons } from './format.js';
 import { type ActStep, findFinale, findThread, once } from './once.js';
-import { altText, MAX_CONTENT, plainText, segmentsToMarkdown } from './user-text.js';
+import { briefHeader, reviewPlan } from './review-plan.js';
+import { altText } from './user-text.js';
 import { removeAct } from './withdraw.js';
 
 export interface DiscordPresenterOptions {
@@ -38,13 +31,10 @@ export interface DiscordPresenterOptions {
   pageLink?: (performance: Performance) => Promise<string | undefined>;
 }
 
-function maskedOf(performance: Performance) {
-  return maskedBrief(submittedText(performance.brief, performance.memberStyle), performance.result?.changes ?? []);
-}
-
 /**
  * Shows an act in Discord: one public thread per performance (which also keeps each act's rate-limit bucket
- * apart), the masked brief, a review message edited frame by frame, and the finale with its buttons.
+ * apart), a review message (the masked brief above the frames) edited frame by frame, and the finale with its
+ * buttons: 12 REST calls for the four-change brief of bench/discord.ts, the /brief reply included.
  */
 export class DiscordPresenter implements ActPresenter {
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -55,7 +45,7 @@ export class DiscordPresenter implements ActPresenter {
     this.sleep = options.sleep ?? abortableSleep;
   }
 
-  async open(performance: Performance): Promise<Partial<Performance>> {
+  async open(performance: Performance, options?: OpenOptions): Promise<Partial<Performance>> {
     if (performance.threadId) {
       const thread = await this.sendable(performance.threadId);
       const script = scriptOf(performance);
@@ -66,9 +56,10 @@ export class DiscordPresenter implements ActPresenter {
     if (!parent || parent.type !== ChannelType.GuildText)
       throw new Error(`channel ${performance.channelId} is not a text channel`);
     const name = fill(scriptOf(performance).discord.threadName, { number: performance.number });
-    // A crash between creating the thread and saving its id must not open a second one.
+    // A crash between creating the thread and saving its id must not open a second one (a first attempt had none).
+    const earlier = options?.firstAttempt ? undefined : await findThread(parent, name);
     const thread =
-      (await findThread(parent, name)) ??
+      earlier ??
       (await parent.threads.create({
         name,
         autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
@@ -76,25 +67,26 @@ export class DiscordPresenter implements ActPresenter {
         reason: `compliance-theatre performance ${performance.id}`,
       }));
     this.opened.set(performance.id, thread.id);
-    const line = scriptOf(performance).discord.briefHead;
-    const head = `📨 ${fill(line, { number: performance.number, author: `<@${performance.authorId}>` })}\n>>> `;
-    const brief = segmentsToMarkdown(maskedOf(performance), MAX_CONTENT - head.length);
-    await this.send(thread, { content: `${head}${brief}` }, [performance.id, 'brief']);
     return { threadId: thread.id };
   }
 
+  /** One post (the masked brief above the first frame), then an edit per frame: see `reviewPlan`. */
   async play(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
     let review: Message | undefined;
     const script = scriptOf(performance);
-    for (const frame of frames) {
+    const plan = reviewPlan(frames);
+    for (const { frame, delayMs } of plan.beats) {
       signal.throwIfAborted();
       const started = Date.now();
       const payload = { embeds: [frameEmbed(frame, performance.number, script)], allowedMentions: NO_MENTIONS };
-      // A resumed act finds its review message again (by id, or by the nonce of the first post) and edits it.
-      review = review ? await review.edit(payload) : await this.send(thread, payload, [performance.id, 'review']);
+      const content = briefHeader(performance, plan.received?.segments ?? maskedOf(performance), plan.received?.title);
+      // A resumed act gets its first post back by the post's nonce, and edits it again.
+      review = review
+        ? await review.edit(payload)
+        : await this.send(thread, { ...payload, content }, [performance.id, 'review']);
       // The delay counts from the edit's start: time spent waiting out a rate limit is not added on top.
-      const rest = frame.delayMs - (Date.now() - started);
+      const rest = delayMs - (Date.now() - started);
       if (rest > 0) await this.sleep(rest, signal);
     }
     return review ? { reviewMessageId: review.id } : {};
@@ -119,9 +111,15 @@ export class DiscordPresenter implements ActPresenter {
     await this.send(target, { embeds: [noteEmbed(text, performance.number, scriptOf(performance))] });
   }
 
-  async awaitRelease(performance: Performance): Promise<void> {
+  async awaitRelease(performance: Performance, approved?: Frame): Promise<void> {
     const thread = await this.sendable(performance.threadId);
     const script = scriptOf(performance);
+    // The approval `play` left out: the review message shows the prompt the moderators decide on.
+    if (approved && performance.reviewMessageId)
+      await thread.messages.edit(performance.reviewMessageId, {
+        embeds: [frameEmbed(approved, performance.number, script)],
+        allowedMentions: NO_MENTIONS,
+      });
     await this.send(
       thread,
       {
@@ -147,44 +145,16 @@ export class DiscordPresenter implements ActPresenter {
 
   async finale(performance: Performance, images: FinaleImages, tally: Tally): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
-    const script = scriptOf(performance);
-    // Posted before a crash (or answered too late to be seen): the finale is never posted twice.
-    const posted = thread.isThread() ? await findFinale(thread, performance.id) : undefined;
+    // Posted before a crash (or answered too late to be seen): the finale is never posted twice. A thread this
+    // process opened for the act has none, as no attempt before it got as far as saving the thread.
+    const fresh = this.opened.has(performance.id);
+    const posted = !fresh && thread.isThread() ? await findFinale(thread, performance.id) : undefined;
     if (posted) {
       this.opened.delete(performance.id);
       return { finalMessageId: posted.id };
     }
-    const censoredName = `performance-${performance.number}.${imageExtension(images.censored)}`;
-    const files = [
-      new AttachmentBuilder(images.censored.bytes, {
-        name: censoredName,
-        description: altText(script.finale.altApproved, performance.prompt ?? ''),
-      }),
-    ];
-    let originalName: string | undefined;
-    if (images.original) {
-      originalName = `performance-${performance.number}-original.${imageExtension(images.original)}`;
-      const original = plainText(maskedOf(performance));
-      files.push(
-        new AttachmentBuilder(images.original.bytes, {
-          name: originalName,
-          description: altText(script.finale.altOriginal, original),
-        }),
-      );
-    }
-    const embeds = finaleEmbeds(
-      performance,
-      maskedOf(performance),
-      tally,
-      { censored: censoredName, original: originalName },
-      script,
-    );
     const page = await this.options.pageLink?.(performance);
-    if (page) {
-      const link = fill(script.finale.galleryLink, { number: performance.number });
-      embeds[0]?.fields?.push({ name: script.finale.gallery, value: `[${link}](${page})` });
-    }
-    const message = await this.send(thread, { embeds, components: finaleButtons(performance, tally, script), files }, [
+    const message = await this.send(thread, finaleMessage(performance, images, tally, page), [
       performance.id,
       'finale',
     ]);

@@ -4,14 +4,14 @@
 export const Gap = {
   /** Only whitespace, hyphens, underscores or "&": the words of a phrase may be split by it ("assault-rifle", "s&m"). */
   Phrase: 1,
-  /** Exactly one separator character: letters spaced out one by one ("g u n", "s.e.x") may be joined across it. */
+  /** One to three separator characters: letters spaced out one by one ("g u n", "s.e.x") may be joined across it. */
   Single: 2,
   /** Exactly one full stop: "sh.t" may be one masked word. */
   Dot: 4,
 } as const;
 
 const PHRASE_GAP = /^[\s\-_\u2010\u2011&]+$/u;
-const SINGLE_GAP = /^[\s.\-_·•~/\\,:;]$/u;
+const SINGLE_GAP = /^[\s.\-_·•~/\\,:;]{1,3}$/u;
 
 // The ASCII characters of each gap class, by code, so the usual gaps (", ", " - ") need no regex.
 const asciiCodes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
@@ -31,16 +31,14 @@ export function gapFlags(text: string, from: number, to: number): number {
   // Almost every gap is one space.
   if (to - from === 1 && text.charCodeAt(from) === 32) return Gap.Phrase | Gap.Single;
   let phrase = to > from;
+  let single = to > from && to - from <= 3;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code >= 128) return unicodeGapFlags(text.slice(from, to));
     phrase &&= PHRASE_ASCII.has(code);
+    single &&= SINGLE_ASCII.has(code);
   }
-  let flags = phrase ? Gap.Phrase : 0;
-  if (to - from === 1) {
-    const code = text.charCodeAt(from);
-    if (SINGLE_ASCII.has(code)) flags |= Gap.Single;
-    if (code === 46) flags |= Gap.Dot;
-  }
+  let flags = (phrase ? Gap.Phrase : 0) | (single ? Gap.Single : 0);
+  if (to - from === 1 && text.charCodeAt(from) === 46) flags |= Gap.Dot;
   return flags;
 }

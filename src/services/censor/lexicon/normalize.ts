@@ -20,7 +20,7 @@ export const CharClass = {
 export type CharClass = (typeof CharClass)[keyof typeof CharClass];
 
 /** Symbols that leetspeak uses for letters; they are kept inside tokens so the matcher can decode them. */
-export const LEET_SYMBOLS = '@$!|+<(€£§¥';
+export const LEET_SYMBOLS = '@$!|+<(€£§¥©®';
 /** Symbols that mask a letter without standing for one; `@` and `$` mask too, but are also read as leet. */
 export const MASK_SYMBOLS = '*#%';
 

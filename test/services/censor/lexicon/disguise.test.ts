@@ -146,3 +146,37 @@ describe('spaced-out letters', () => {
     },
   );
 });
+
+// Classes learnt from data/eval/peer-disguises.tsv, each shown on spellings of several words.
+describe('grawlix, letter-shaped symbols, short vowel swaps, numbers and uneven spacing', () => {
+  test.each([
+    ['holy f*** that', 'fuck'],
+    ['a c*** move', 'cunt'],
+    ['fu©k', 'fuck'],
+    ['wh®re', 'whore'],
+    ['f u  c  k', 'fuck'],
+    ['f.u.c.. k', 'fuck'],
+    ['s.  h.  i.  t', 'shit'],
+    ['f4ck', 'fuck'],
+    ['fvck', 'fuck'],
+    ['shyt', 'shit'],
+  ])('%j', (brief, term) => {
+    expect(terms(brief)).toContain(term);
+  });
+
+  // s*** (shit, slut) and p*** (porn, piss) fit more than one strong word: a lone letter and masks is then no word.
+  test.each([
+    's*** happens',
+    'a p*** site',
+    'fick',
+    'feck',
+    'the 45s and 78s',
+    'the 1990s',
+    'the 21st century',
+    'a 5th of it',
+    'f    u    c    k',
+    '© 2024 the artist',
+  ])('left alone: %j', (brief) => {
+    expect(lexicon.safetyOnly.scan(brief)).toEqual([]);
+  });
+});
