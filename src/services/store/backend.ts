@@ -5,6 +5,7 @@ import Keyv from 'keyv';
 import type { Logger } from '../../logger.js';
 import { STORE_NAMESPACE } from './keys.js';
 import { StoreError } from './store-error.js';
+import { isStoreUnavailable } from './unavailable.js';
 
 // Without a timeout a client retries an unreachable server forever and startup hangs.
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -48,7 +49,9 @@ export async function openKeyv(target: StoreTarget, log: Logger): Promise<Keyv> 
   let firstError: unknown;
   keyv.on('error', (err: unknown) => {
     firstError ??= err;
-    log.warn({ err, backend: target.backend }, 'store adapter error');
+    // An outage is logged once per call that waits it out (see whileUnavailable), not at every reconnect attempt.
+    if (isStoreUnavailable(err)) log.debug({ err, backend: target.backend }, 'store adapter error');
+    else log.warn({ err, backend: target.backend }, 'store adapter error');
   });
   try {
     // A key no record uses: the check must not depend on any stored record being readable.
@@ -95,8 +98,15 @@ async function create(target: StoreTarget): Promise<Keyv> {
       return new Keyv({ store, namespace: STORE_NAMESPACE, throwOnErrors: true });
     }
     case 'redis': {
-      const { createKeyv } = await import('@keyv/redis');
-      return createKeyv(target.url, {
+      const { createKeyv, defaultReconnectStrategy } = await import('@keyv/redis');
+      // While the server is away the client reconnects, and a command fails at once instead of waiting in an
+      // unbounded offline queue: the store's own retry (STORE_RETRY_MS) is the one bound on how long a call waits.
+      const client = {
+        url: target.url,
+        disableOfflineQueue: true,
+        socket: { reconnectStrategy: defaultReconnectStrategy, connectTimeout: CONNECT_TIMEOUT_MS },
+      };
+      return createKeyv(client, {
         namespace: STORE_NAMESPACE,
         throwOnErrors: true,
         throwOnConnectError: true,

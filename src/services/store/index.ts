@@ -28,6 +28,7 @@ export type {
   Votes,
 } from './schemas.js';
 export { StoreError } from './store-error.js';
+export { isStoreUnavailable } from './unavailable.js';
 export { VoteRepository } from './votes.js';
 
 /**
@@ -63,6 +64,8 @@ export interface StoreOptions {
    * since other shards' processes perform the rest from the same shared store.
    */
   ownsGuild?: ((guildId: string) => boolean) | undefined;
+  /** How long one store call keeps trying while the store is unavailable (STORE_RETRY_MS); default 0, once. */
+  retryMs?: number;
 }
 
 /** The performances of one shard's guilds, where listing unfinished ones is concerned. */
@@ -87,7 +90,7 @@ export async function openStore(url: string, log: Logger, options: StoreOptions 
   const target = parseStoreUrl(url);
   const keyv = await openKeyv(target, log);
   const leases = leasesFor(keyv, target.backend);
-  const records = new Records(keyv, log, options.now ?? (() => new Date()));
+  const records = new Records(keyv, log, options.now ?? (() => new Date()), options.retryMs);
   return {
     performances: options.ownsGuild
       ? new ShardPerformances(records, options.ownsGuild)
