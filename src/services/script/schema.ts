@@ -141,6 +141,8 @@ export const scriptSchema = z.strictObject({
     appealGranted: line('moderator'),
     appealDenied: line('moderator'),
     withdrawn: line('number'),
+    /** A click or command the store could not record (unreachable or locked for longer than the bot waits). */
+    storeUnavailable: line(),
   }),
   terminal: z.strictObject({
     title: line('number'),
