@@ -12,7 +12,7 @@ import {
 import type { Category, CensorModel, LexiconOverrides } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import { type Script, scriptFor } from '../script/voices.js';
-import type { PerformancePatch, Store } from '../store/index.js';
+import { isStoreUnavailable, type PerformancePatch, type Store } from '../store/index.js';
 import type { GuildSettings, Performance } from '../store/schemas.js';
 import { buildFrames } from './frames.js';
 import { fallbackNote } from './notes.js';
@@ -109,7 +109,8 @@ export async function storedCensorship(performance: Performance, deps: ActDeps):
 
 /**
  * Performs one act from the censor's pass to the finale (or to the moderators' desk in review mode). Every
- * failure ends the act visibly, in character, and is logged; the returned record is what the store holds.
+ * failure ends the act visibly, in character, and is logged; the returned record is what the store holds. A store
+ * that stayed unavailable is thrown instead: the act is unfinished, not failed, and is taken up again.
  */
 export async function performAct(performance: Performance, deps: ActDeps): Promise<Performance> {
   const { store, presenter, signal } = deps;
@@ -144,8 +145,14 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
     }
     return await renderFinale(current, deps, censorship);
   } catch (err) {
+    if (interruptedByStore(err, signal)) throw err;
     return endAct(current, deps, err);
   }
+}
+
+/** The store stayed unavailable for longer than a call waits: the act was cut off, through no fault of its own. */
+export function interruptedByStore(err: unknown, signal: AbortSignal): boolean {
+  return isStoreUnavailable(err) && !signal.aborted;
 }
 
 /**

@@ -5,11 +5,24 @@ import type { CensorModel } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import type { Store } from '../store/index.js';
 import type { Performance } from '../store/schemas.js';
-import { type ActDeps, type ActPresenter, actSettings, endAct, performAct, renderFinale, scriptOf } from './act.js';
+import {
+  type ActDeps,
+  type ActPresenter,
+  actSettings,
+  endAct,
+  interruptedByStore,
+  performAct,
+  renderFinale,
+  scriptOf,
+} from './act.js';
+import { AfterOutage } from './after-outage.js';
 import { type AppealOutcome, hearInPublic } from './appeal-hearing.js';
 import { Intake } from './intake.js';
 import type { Lanes } from './lanes.js';
-import { recordSubmission } from './submission.js';
+import { admitBrief, type Submission, type SubmitOutcome } from './submission.js';
+
+export type { Submission, SubmitOutcome } from './submission.js';
+
 import { claimTransition } from './transitions.js';
 
 /** Runs once a moderator's decision has won its race, before the work it starts (to update the clicked message). */
@@ -24,19 +37,9 @@ export interface DirectorOptions {
   imageModel(name: ImageEngineName): ImageModel;
   presenter(performance: Performance): ActPresenter;
   now?: () => number;
+  /** The first wait before an act cut off by a store outage is taken up again (default 1 s, doubling). */
+  outageDelayMs?: number;
 }
-
-export interface Submission {
-  guildId: string;
-  channelId: string;
-  authorId: string;
-  brief: string;
-  style?: string;
-}
-
-export type SubmitOutcome =
-  | { kind: 'queued'; performance: Performance; place: number }
-  | { kind: 'blocked'; performance: Performance; reasons: string[] };
 
 /**
  * Runs the show for every guild: takes briefs in, queues acts, and handles what the audience and the
@@ -45,33 +48,25 @@ export type SubmitOutcome =
 export class Director {
   private readonly intake: Intake;
   private readonly now: () => number;
+  private readonly outage: AfterOutage;
   /** Grounds of appeals waiting for a moderator in review mode (in memory: a restart hears them without). */
   private readonly grounds = new Map<string, string | undefined>();
 
   constructor(private readonly options: DirectorOptions) {
     this.now = options.now ?? Date.now;
     this.intake = new Intake(this.now);
+    this.outage = new AfterOutage({
+      log: options.log,
+      stopped: () => options.lanes.stopped,
+      ...(options.outageDelayMs ? { baseDelayMs: options.outageDelayMs } : {}),
+    });
   }
 
   /** Saves the brief first, then refuses it (block tier) or queues it. Limits are checked before saving. */
   async submit(submission: Submission): Promise<SubmitOutcome> {
-    const { store } = this.options;
-    const settings = await store.guilds.get(submission.guildId);
-    if (settings.paused)
-      throw new UserFacingError('The stage is paused by the moderators. Briefs are not being accepted right now.');
-    if (submission.style && settings.memberStyle === 'off')
-      throw new UserFacingError('Members’ own styles are switched off on this server: submit the brief without one.');
-    const undo = this.intake.admit(submission.guildId, submission.authorId, settings);
-    // Nothing is accepted when the scan or the write fails: the member may try again at once.
-    const { scan, performance } = await recordSubmission(this.options, submission, settings).catch((err: unknown) => {
-      undo();
-      throw err;
-    });
-    if (scan.verdict === 'block') {
-      const reasons = [...new Set(scan.changes.filter((c) => c.tier === 'block').map((c) => c.reason))];
-      return { kind: 'blocked', performance, reasons };
-    }
-    return { kind: 'queued', performance, place: this.queueAct(performance) };
+    const admitted = await admitBrief(this.options, this.intake, submission);
+    if (admitted.kind === 'blocked') return admitted;
+    return { kind: 'queued', performance: admitted.performance, place: this.queueAct(admitted.performance) };
   }
 
   /** Picks up acts that were queued or on stage when the process stopped. */
@@ -107,12 +102,25 @@ export class Director {
   async release(performanceId: string, claimed?: Claimed): Promise<Performance> {
     const performance = await claimTransition(this.options.store, performanceId, 'release', { status: 'performing' });
     await claimed?.(performance);
+    return this.finishRelease(performance);
+  }
+
+  /** The released finale, in the guild's lane; taken up again when a store outage cuts it off. */
+  private async finishRelease(performance: Performance): Promise<Performance> {
     let finished = performance;
+    const key = `release:${performance.id}`;
     await this.options.lanes.runInLane(performance.guildId, async (signal) => {
-      const deps = await this.actDeps(performance, signal);
+      let deps: ActDeps | undefined;
       try {
+        deps = await this.actDeps(performance, signal);
         finished = await renderFinale(performance, deps);
+        this.outage.done(key);
       } catch (err) {
+        if (interruptedByStore(err, signal)) {
+          this.outage.schedule(key, () => void this.finishRelease(performance));
+          return;
+        }
+        if (!deps) throw err;
         finished = await endAct(performance, deps, err);
       }
     });
@@ -199,11 +207,17 @@ export class Director {
 
   private queueAct(performance: Performance): number {
     this.intake.track(performance.id, { guildId: performance.guildId, authorId: performance.authorId });
+    const key = `act:${performance.id}`;
     return this.options.lanes.enqueueAct(performance.guildId, performance.id, async (signal) => {
       try {
         const fresh = (await this.options.store.performances.get(performance.id)) ?? performance;
         if (fresh.status !== 'queued' && fresh.status !== 'performing') return;
         await performAct(fresh, await this.actDeps(fresh, signal));
+        this.outage.done(key);
+      } catch (err) {
+        // Cut off by the store: the record still says queued or performing, and the act goes on stage again.
+        if (!interruptedByStore(err, signal)) throw err;
+        this.outage.schedule(key, () => this.queueAct(performance));
       } finally {
         this.intake.release(performance.id);
       }
