@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { AnyThreadChannel, Message, TextChannel } from 'discord.js';
+import {
+  type AnyThreadChannel,
+  type Message,
+  RESTJSONErrorCodes,
+  type SendableChannels,
+  type TextChannel,
+} from 'discord.js';
 import { customId } from './format.js';
 
 /**
@@ -12,6 +18,7 @@ import { customId } from './format.js';
 export type ActStep =
   | 'brief'
   | 'review'
+  | 'appeal-review'
   | 'release'
   | 'finale'
   | 'hearing'
@@ -48,4 +55,18 @@ export async function findThread(parent: TextChannel, name: string): Promise<Any
   return [...active.threads.values()].find(
     (t) => t.parentId === parent.id && t.name === name && t.ownerId === parent.client.user.id,
   );
+}
+
+/** A message a step saved the id of, if it is still there (a moderator may have deleted it). */
+export async function findSaved(
+  channel: SendableChannels,
+  messageId: string | undefined,
+): Promise<Message | undefined> {
+  if (!messageId || !('messages' in channel)) return undefined;
+  try {
+    return await channel.messages.fetch(messageId);
+  } catch (err) {
+    if ((err as { code?: unknown }).code === RESTJSONErrorCodes.UnknownMessage) return undefined;
+    throw err;
+  }
 }

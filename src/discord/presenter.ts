@@ -8,26 +8,18 @@ import {
   ThreadAutoArchiveDuration,
 } from 'discord.js';
 import type { Logger } from '../logger.js';
-import { submittedText } from '../services/censor/pipeline.js';
 import { imageExtension, type RenderedImage } from '../services/imagery/types.js';
 import { fill } from '../services/script/voices.js';
 import { scriptOf } from '../services/show/act.js';
-import { type Frame, maskedBrief } from '../services/show/frames.js';
-import type { ActPresenter, AppealVerdict, FinaleImages } from '../services/show/presenter.js';
+import type { Frame } from '../services/show/frames.js';
+import type { ActPresenter, AppealVerdict, FinaleImages, PlayOptions } from '../services/show/presenter.js';
 import { abortableSleep } from '../services/show/sleep.js';
 import type { Performance, Tally } from '../services/store/schemas.js';
 import { appealCutButtons, appealCutEmbed, verdictEmbed } from './appeal-format.js';
-import {
-  appealDecisionButtons,
-  finaleButtons,
-  finaleEmbeds,
-  frameEmbed,
-  NO_MENTIONS,
-  noteEmbed,
-  releaseButtons,
-} from './format.js';
-import { type ActStep, findFinale, findThread, once } from './once.js';
-import { altText, MAX_CONTENT, plainText, segmentsToMarkdown } from './user-text.js';
+import { finalePost, maskedOf } from './finale-post.js';
+import { appealDecisionButtons, frameEmbed, NO_MENTIONS, noteEmbed, releaseButtons } from './format.js';
+import { type ActStep, findFinale, findSaved, findThread, once } from './once.js';
+import { altText, MAX_CONTENT, segmentsToMarkdown } from './user-text.js';
 import { removeAct } from './withdraw.js';
 
 export interface DiscordPresenterOptions {
@@ -36,10 +28,6 @@ export interface DiscordPresenterOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** The performance's page on the exhibition wall's gallery, when it has a public address. */
   pageLink?: (performance: Performance) => Promise<string | undefined>;
-}
-
-function maskedOf(performance: Performance) {
-  return maskedBrief(submittedText(performance.brief, performance.memberStyle), performance.result?.changes ?? []);
 }
 
 /**
@@ -83,21 +71,32 @@ export class DiscordPresenter implements ActPresenter {
     return { threadId: thread.id };
   }
 
-  async play(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<Partial<Performance>> {
+  async play(
+    performance: Performance,
+    frames: Frame[],
+    signal: AbortSignal,
+    options: PlayOptions = {},
+  ): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
-    let review: Message | undefined;
+    const appeal = options.part === 'appeal';
+    // A resumed act edits the review message it saved; one whose id never reached the store is found by the nonce
+    // of its first post. An appeal's reconsideration has a message of its own.
+    let review = appeal ? undefined : await findSaved(thread, performance.reviewMessageId);
     const script = scriptOf(performance);
     for (const frame of frames) {
       signal.throwIfAborted();
       const started = Date.now();
       const payload = { embeds: [frameEmbed(frame, performance.number, script)], allowedMentions: NO_MENTIONS };
-      // A resumed act finds its review message again (by id, or by the nonce of the first post) and edits it.
-      review = review ? await review.edit(payload) : await this.send(thread, payload, [performance.id, 'review']);
+      if (review) review = await review.edit(payload);
+      else {
+        review = await this.send(thread, payload, [performance.id, appeal ? 'appeal-review' : 'review']);
+        if (!appeal) await options.remember?.({ reviewMessageId: review.id });
+      }
       // The delay counts from the edit's start: time spent waiting out a rate limit is not added on top.
       const rest = frame.delayMs - (Date.now() - started);
       if (rest > 0) await this.sleep(rest, signal);
     }
-    return review ? { reviewMessageId: review.id } : {};
+    return review && !appeal ? { reviewMessageId: review.id } : {};
   }
 
   /**
@@ -147,47 +146,14 @@ export class DiscordPresenter implements ActPresenter {
 
   async finale(performance: Performance, images: FinaleImages, tally: Tally): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
-    const script = scriptOf(performance);
     // Posted before a crash (or answered too late to be seen): the finale is never posted twice.
     const posted = thread.isThread() ? await findFinale(thread, performance.id) : undefined;
     if (posted) {
       this.opened.delete(performance.id);
       return { finalMessageId: posted.id };
     }
-    const censoredName = `performance-${performance.number}.${imageExtension(images.censored)}`;
-    const files = [
-      new AttachmentBuilder(images.censored.bytes, {
-        name: censoredName,
-        description: altText(script.finale.altApproved, performance.prompt ?? ''),
-      }),
-    ];
-    let originalName: string | undefined;
-    if (images.original) {
-      originalName = `performance-${performance.number}-original.${imageExtension(images.original)}`;
-      const original = plainText(maskedOf(performance));
-      files.push(
-        new AttachmentBuilder(images.original.bytes, {
-          name: originalName,
-          description: altText(script.finale.altOriginal, original),
-        }),
-      );
-    }
-    const embeds = finaleEmbeds(
-      performance,
-      maskedOf(performance),
-      tally,
-      { censored: censoredName, original: originalName },
-      script,
-    );
     const page = await this.options.pageLink?.(performance);
-    if (page) {
-      const link = fill(script.finale.galleryLink, { number: performance.number });
-      embeds[0]?.fields?.push({ name: script.finale.gallery, value: `[${link}](${page})` });
-    }
-    const message = await this.send(thread, { embeds, components: finaleButtons(performance, tally, script), files }, [
-      performance.id,
-      'finale',
-    ]);
+    const message = await this.send(thread, finalePost(performance, images, tally, page), [performance.id, 'finale']);
     this.opened.delete(performance.id);
     return { finalMessageId: message.id };
   }

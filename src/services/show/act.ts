@@ -19,7 +19,7 @@ import { fallbackNote } from './notes.js';
 import type { ActPresenter } from './presenter.js';
 import { refusal } from './transitions.js';
 
-export type { ActPresenter, AppealVerdict, FinaleImages } from './presenter.js';
+export type { ActPresenter, AppealVerdict, FinaleImages, PlayOptions } from './presenter.js';
 
 export interface ActSettings {
   pace: number;
@@ -116,8 +116,10 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
   const { store, presenter, signal } = deps;
   let current = await save(store, performance.id, { status: 'performing' });
   // Each step writes what it changed, and a step that changed nothing writes nothing.
-  const record = async (patch: PerformancePatch) =>
-    Object.keys(patch).length ? save(store, current.id, patch) : current;
+  const record = async (patch: PerformancePatch) => {
+    const changed = Object.entries(patch).filter(([field, value]) => current[field as keyof Performance] !== value);
+    return changed.length ? save(store, current.id, Object.fromEntries(changed)) : current;
+  };
   try {
     const censorship = await censorAct(current, deps);
     signal.throwIfAborted();
@@ -137,7 +139,11 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
       scriptOf(current),
     );
     if (note) await presenter.note(current, note);
-    current = await record(await presenter.play(current, frames, signal));
+    // The review message's id is saved right after its first post, not after the last frame.
+    const remember = async (ids: PerformancePatch) => {
+      current = await record(ids);
+    };
+    current = await record(await presenter.play(current, frames, signal, { remember }));
     if (deps.settings.reviewMode) {
       current = await save(store, current.id, { status: 'awaiting-release' });
       await presenter.awaitRelease(current);

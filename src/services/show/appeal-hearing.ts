@@ -59,6 +59,7 @@ export async function hearAppeal(performance: Performance, deps: ActDeps, option
       performance,
       buildFrames(text, second, { pace: deps.settings.pace, script: scriptOf(performance) }),
       signal,
+      { part: 'appeal' },
     );
   const image =
     outcome === 'overturned'

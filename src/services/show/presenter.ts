@@ -19,6 +19,17 @@ export interface AppealVerdict {
   prompt: string;
 }
 
+/** How frames are played: whose they are, and how the ids they create reach the store at once. */
+export interface PlayOptions {
+  /** The act's own frames (default), or an appeal's reconsideration, which a presenter shows apart from them. */
+  part?: 'act' | 'appeal';
+  /**
+   * Hands over ids worth keeping as soon as they exist (the review message, after its first post), before the
+   * rest of the frames: a restart much later still finds them.
+   */
+  remember?: (ids: Partial<Performance>) => Promise<void>;
+}
+
 /**
  * Where an act is shown: a Discord thread, a terminal, the exhibition wall — one port, driven by the same
  * `performAct`. The act decides what happens and when; a presenter only shows it, and never reads the store:
@@ -33,7 +44,12 @@ export interface ActPresenter {
   /** Opens the act's place (a thread, a screen) and shows the submission, blackout terms as bars. */
   open(performance: Performance): Promise<Partial<Performance>>;
   /** Plays the frames in order, waiting each frame's `delayMs`; stops at once when `signal` aborts. */
-  play(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<Partial<Performance>>;
+  play(
+    performance: Performance,
+    frames: Frame[],
+    signal: AbortSignal,
+    options?: PlayOptions,
+  ): Promise<Partial<Performance>>;
   /**
    * The brief was refused when it came on stage (a guild term added after it was submitted). Discord tells its
    * author in the channel, with the reason and none of the brief; the terminal plays the refusal, blackout terms as
