@@ -49,6 +49,12 @@ export async function findFinale(thread: AnyThreadChannel, performanceId: string
   );
 }
 
+/** The show's own message in a thread that opens with `start` (a step's message whose nonce has expired), if any. */
+export async function findPosted(thread: AnyThreadChannel, start: string): Promise<Message | undefined> {
+  const messages = await thread.messages.fetch({ limit: LOOKBACK });
+  return [...messages.values()].find((m) => m.author.id === thread.client.user.id && m.content.startsWith(start));
+}
+
 /** A thread the show already opened under this name (a crash before its id was saved), if still active. */
 export async function findThread(parent: TextChannel, name: string): Promise<AnyThreadChannel | undefined> {
   const active = await parent.threads.fetchActive();

@@ -18,7 +18,7 @@ import type { Performance, Tally } from '../services/store/schemas.js';
 import { appealCutButtons, appealCutEmbed, verdictEmbed } from './appeal-format.js';
 import { finalePost, maskedOf } from './finale-post.js';
 import { appealDecisionButtons, frameEmbed, NO_MENTIONS, noteEmbed, releaseButtons } from './format.js';
-import { type ActStep, findFinale, findSaved, findThread, once } from './once.js';
+import { type ActStep, findFinale, findPosted, findSaved, findThread, once } from './once.js';
 import { altText, MAX_CONTENT, segmentsToMarkdown } from './user-text.js';
 import { removeAct } from './withdraw.js';
 
@@ -54,9 +54,11 @@ export class DiscordPresenter implements ActPresenter {
     if (!parent || parent.type !== ChannelType.GuildText)
       throw new Error(`channel ${performance.channelId} is not a text channel`);
     const name = fill(scriptOf(performance).discord.threadName, { number: performance.number });
-    // A crash between creating the thread and saving its id must not open a second one.
+    // A crash between creating the thread and saving its id must not open a second one, nor post the brief twice
+    // (found by its opening line once Discord has forgotten the nonce).
+    const found = await findThread(parent, name);
     const thread =
-      (await findThread(parent, name)) ??
+      found ??
       (await parent.threads.create({
         name,
         autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
@@ -67,7 +69,8 @@ export class DiscordPresenter implements ActPresenter {
     const line = scriptOf(performance).discord.briefHead;
     const head = `📨 ${fill(line, { number: performance.number, author: `<@${performance.authorId}>` })}\n>>> `;
     const brief = segmentsToMarkdown(maskedOf(performance), MAX_CONTENT - head.length);
-    await this.send(thread, { content: `${head}${brief}` }, [performance.id, 'brief']);
+    if (!found || !(await findPosted(found, head)))
+      await this.send(thread, { content: `${head}${brief}` }, [performance.id, 'brief']);
     return { threadId: thread.id };
   }
 

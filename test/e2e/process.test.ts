@@ -105,16 +105,23 @@ describe('the bot as a process', () => {
   }, 60_000);
 
   // Each step of an act, by the request that performs it: the kill lands as Discord has just done it.
-  const steps: [string, (r: RecordedRequest, thread: string | undefined) => boolean][] = [
-    ['the thread', (r) => r.method === 'POST' && r.path === `/channels/${STAGE_CHANNEL}/threads`],
-    ['the brief', (r, t) => r.method === 'POST' && r.path === `/channels/${t}/messages`],
-    ['a frame', (r, t) => r.method === 'PATCH' && r.path.startsWith(`/channels/${t}/messages/`)],
-    ['the finale', (r, t) => r.method === 'POST' && r.path === `/channels/${t}/messages` && r.files.length > 0],
+  const brief = (r: RecordedRequest, t: string | undefined) =>
+    r.method === 'POST' && r.path === `/channels/${t}/messages`;
+  const frame = (r: RecordedRequest, t: string | undefined) =>
+    r.method === 'PATCH' && r.path.startsWith(`/channels/${t}/messages/`);
+  // The last flag: the restart comes after Discord has forgotten the nonces (minutes later): saved ids must do.
+  const steps: [string, (r: RecordedRequest, thread: string | undefined) => boolean, boolean][] = [
+    ['the thread', (r) => r.method === 'POST' && r.path === `/channels/${STAGE_CHANNEL}/threads`, false],
+    ['the brief', brief, false],
+    ['the brief, restarted after the nonce window', brief, true],
+    ['a frame', frame, false],
+    ['a frame, restarted after the nonce window', frame, true],
+    ['the finale', (r, t) => r.method === 'POST' && r.path === `/channels/${t}/messages` && r.files.length > 0, false],
   ];
 
   test.each(steps)(
     'kill -9 at %s, restart: one thread, one review, one finale, the brief performed',
-    async (_, at) => {
+    async (_, at, late) => {
       const w = await world();
       const first = bot(w);
       await onStage(first);
@@ -128,6 +135,7 @@ describe('the bot as a process', () => {
         description: 'the step',
       });
       await first.kill9();
+      if (late) w.fake.forgetNonces();
 
       const second = bot(w);
       await onStage(second);
@@ -148,6 +156,7 @@ describe('the bot as a process', () => {
       expect(finales).toHaveLength(1);
       const done = await w.store.performances.get(`${GUILD}-1`);
       expect(done?.finalMessageId).toBe(finales[0]?.id);
+      expect(done?.reviewMessageId).toBe(reviews[0]?.id);
       expect(done?.threadId).toBe(threads[0]?.id);
     },
     90_000,
