@@ -41,18 +41,18 @@ export function once(performanceId: string, step: ActStep) {
 const LOOKBACK = 50;
 
 /** The finale of a performance already in its thread (it carries the performance's vote buttons), if any. */
-export async function findFinale(thread: AnyThreadChannel, performanceId: string): Promise<Message | undefined> {
+export function findFinale(thread: AnyThreadChannel, performanceId: string): Promise<Message | undefined> {
   const marker = customId('vote', performanceId, 'censored');
-  const messages = await thread.messages.fetch({ limit: LOOKBACK });
-  return [...messages.values()].find(
-    (m) => m.author.id === thread.client.user.id && JSON.stringify(m.components).includes(marker),
-  );
+  return findOwn(thread, (m) => JSON.stringify(m.components).includes(marker));
 }
 
-/** The show's own message in a thread that opens with `start` (a step's message whose nonce has expired), if any. */
-export async function findPosted(thread: AnyThreadChannel, start: string): Promise<Message | undefined> {
+/** The show's own message among a thread's latest that `match` picks (a step's message whose nonce expired), if any. */
+export async function findOwn(
+  thread: AnyThreadChannel,
+  match: (message: Message) => boolean,
+): Promise<Message | undefined> {
   const messages = await thread.messages.fetch({ limit: LOOKBACK });
-  return [...messages.values()].find((m) => m.author.id === thread.client.user.id && m.content.startsWith(start));
+  return [...messages.values()].find((m) => m.author.id === thread.client.user.id && match(m));
 }
 
 /** A thread the show already opened under this name (a crash before its id was saved), if still active. */

@@ -1,4 +1,5 @@
 import {
+  type AnyThreadChannel,
   AttachmentBuilder,
   ChannelType,
   type Client,
@@ -18,7 +19,7 @@ import type { Performance, Tally } from '../services/store/schemas.js';
 import { appealCutButtons, appealCutEmbed, verdictEmbed } from './appeal-format.js';
 import { finalePost, maskedOf } from './finale-post.js';
 import { appealDecisionButtons, frameEmbed, NO_MENTIONS, noteEmbed, releaseButtons } from './format.js';
-import { type ActStep, findFinale, findPosted, findSaved, findThread, once } from './once.js';
+import { type ActStep, findFinale, findOwn, findSaved, findThread, once } from './once.js';
 import { altText, MAX_CONTENT, segmentsToMarkdown } from './user-text.js';
 import { removeAct } from './withdraw.js';
 
@@ -47,6 +48,7 @@ export class DiscordPresenter implements ActPresenter {
     if (performance.threadId) {
       const thread = await this.sendable(performance.threadId);
       const script = scriptOf(performance);
+      if (thread.isThread()) await this.withdrawFailure(thread, performance);
       await this.send(thread, { embeds: [noteEmbed(script.act.resumed, performance.number, script)] });
       return {};
     }
@@ -69,7 +71,7 @@ export class DiscordPresenter implements ActPresenter {
     const line = scriptOf(performance).discord.briefHead;
     const head = `📨 ${fill(line, { number: performance.number, author: `<@${performance.authorId}>` })}\n>>> `;
     const brief = segmentsToMarkdown(maskedOf(performance), MAX_CONTENT - head.length);
-    if (!found || !(await findPosted(found, head)))
+    if (!found || !(await findOwn(found, (m) => m.content.startsWith(head))))
       await this.send(thread, { content: `${head}${brief}` }, [performance.id, 'brief']);
     return { threadId: thread.id };
   }
@@ -197,11 +199,24 @@ export class DiscordPresenter implements ActPresenter {
     const target = performance.threadId ?? this.opened.get(performance.id) ?? performance.channelId;
     this.opened.delete(performance.id);
     if (!target) return;
+    // One nonce per attempt at the act (the record's last write): an act that failed, resumed and failed again
+    // posts a second line instead of getting back the first, since withdrawn.
     await this.send(
       await this.sendable(target),
       { embeds: [noteEmbed(`⚠️ ${line}`, performance.number, scriptOf(performance))] },
-      [performance.id, 'failure'],
+      [`${performance.id}@${performance.updatedAt}`, 'failure'],
     );
+  }
+
+  /**
+   * A failure line the act posted before it was cut off (a crash, a store outage before `failed` was saved) is
+   * edited to say the act goes on, so it does not stand above the finale that follows.
+   */
+  private async withdrawFailure(thread: AnyThreadChannel, performance: Performance): Promise<void> {
+    const script = scriptOf(performance);
+    const failure = noteEmbed(`⚠️ ${script.act.failure}`, performance.number, script).description;
+    const posted = await findOwn(thread, (m) => m.embeds[0]?.description === failure);
+    await posted?.edit({ embeds: [noteEmbed(script.act.recovered, performance.number, script)] });
   }
 
   private async sendable(channelId: string | undefined): Promise<SendableChannels> {

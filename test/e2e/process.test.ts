@@ -162,3 +162,40 @@ describe('the bot as a process', () => {
     90_000,
   );
 });
+
+describe('an act that failed as it was killed', () => {
+  test('kill -9 as the failure line is posted: the restart resumes the act and withdraws the line above its finale', async () => {
+    const w = await world();
+    const first = bot(w);
+    await onStage(first);
+    // The frames' edits fail past discord.js's own retries: the act ends in its failure line, which Discord posts
+    // but whose answer never reaches the bot, killed before it could record the failure.
+    w.fake.failNext({ method: 'PATCH', path: /^\/channels\/\d+\/messages\/\d+$/, status: 500, times: 4 });
+    const failureLine = (r: RecordedRequest) => r.method === 'POST' && JSON.stringify(r.body ?? '').includes('⚠️');
+    w.fake.answerLate(failureLine, 60_000);
+    await submitBrief(w.show, 'a bloody knife on a kitchen table');
+    await w.fake.waitFor(() => w.fake.requests.some((r) => r.status !== 0 && failureLine(r)), {
+      timeoutMs: 30_000,
+      description: 'the failure line',
+    });
+    await first.kill9();
+    expect((await w.store.performances.get(`${GUILD}-1`))?.status).toBe('performing');
+
+    const second = bot(w);
+    await onStage(second);
+    await w.fake.waitFor(async () => (await w.store.performances.get(`${GUILD}-1`))?.status === 'done', {
+      timeoutMs: 30_000,
+      description: 'the act to be done',
+    });
+    const [thread] = w.fake.threads(STAGE_CHANNEL);
+    const messages = w.fake.messagesIn(thread?.id ?? '');
+    const notes = messages.map((m) => m.versions.at(-1)?.embeds[0]?.description ?? '');
+    expect(notes.filter((d) => d.includes('⚠️'))).toEqual([]);
+    expect(notes.filter((d) => d.includes('Notice withdrawn'))).toHaveLength(1);
+    expect(messages.filter((m) => JSON.stringify(m.components).includes('vote:'))).toHaveLength(1);
+    // The withdrawn line stands above the resumed act's note, which stands above the finale.
+    const withdrawn = notes.findIndex((d) => d.includes('Notice withdrawn'));
+    const resumed = notes.findIndex((d) => d.includes('resumes after a brief intermission'));
+    expect(withdrawn).toBeLessThan(resumed);
+  }, 90_000);
+});

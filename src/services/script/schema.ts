@@ -64,6 +64,8 @@ export const scriptSchema = z.strictObject({
     failure: line(),
     skipped: line(),
     resumed: line(),
+    /** What a failure line left by an act that then resumed is edited to say. */
+    recovered: line(),
     awaitRelease: line(),
     awaitAppeal: line(),
     vetoed: line(),
