@@ -100,4 +100,44 @@ describe('late answers and late restarts', () => {
     expect(show.fake.message(review?.id ?? '')?.versions).toHaveLength(played ?? 0);
     expect(messagesIn(show, thread.id, isReview)).toHaveLength(2);
   }, 30_000);
+
+  test('a hearing cut off by a restart is heard after it, once, with the grounds the author gave', async () => {
+    // Acts play at once; the hearing's frames are held, so the restart lands in the middle of it.
+    let hold = false;
+    const show = await launch({ sleep: (ms, signal) => (hold ? stuck(ms, signal) : Promise.resolve()) });
+    await submitBrief(show, 'a protest march with a sword');
+    const thread = await threadOf(show);
+    const finale = await finaleIn(show, thread.id);
+    await untilStatus(show, 1, 'done');
+    hold = true;
+    const target = { threadId: thread.id, messageId: finale.id, performanceId: `${GUILD}-1` };
+    const grounds = 'A protest is a civic right.';
+    void appeal(show, target, { grounds }).catch(() => {});
+    await show.fake.waitFor(() => messagesIn(show, thread.id, isReview).length === 2, {
+      description: 'the hearing on stage',
+    });
+
+    await show.restart();
+    const verdicts = () =>
+      show.fake
+        .messagesIn(thread.id)
+        .filter((m) => m.versions.some((v) => v.embeds[0]?.title?.startsWith('⚖️ APPEAL GRANTED')));
+    await show.fake.waitFor(() => verdicts().length > 0, { timeoutMs: 10_000, description: 'the verdict' });
+    await show.fake.waitFor(
+      async () => (await show.store.performances.get(`${GUILD}-1`))?.appeal?.outcome === 'overturned',
+      { timeoutMs: 10_000, description: 'the appeal heard' },
+    );
+    const heard = await show.store.performances.get(`${GUILD}-1`);
+    // Heard with the author's grounds, as the censor passed them.
+    expect(heard?.appeal?.grounds).toMatch(/is a civic right\.$/);
+    expect(heard?.appeal?.grounds).not.toContain('protest');
+    // The typed grounds are kept only until the hearing.
+    expect(heard?.appeal?.submitted).toBeUndefined();
+    expect(verdicts()).toHaveLength(1);
+    expect(JSON.stringify(verdicts()[0]?.embeds)).toContain('is a civic right.');
+    const cuts = show.fake
+      .messagesIn(thread.id)
+      .filter((m) => JSON.stringify(m.components).includes('vote:') && m.id !== finale.id);
+    expect(cuts).toHaveLength(1);
+  }, 30_000);
 });

@@ -1,5 +1,4 @@
 import type { CensorEngineName, ImageEngineName } from '../../config.js';
-import { UserFacingError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { CensorModel } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
@@ -16,14 +15,14 @@ import {
   scriptOf,
 } from './act.js';
 import { AfterOutage } from './after-outage.js';
-import { type AppealOutcome, hearInPublic } from './appeal-hearing.js';
+import type { AppealOutcome } from './appeal-hearing.js';
+import { Appeals } from './appeals.js';
 import { Intake } from './intake.js';
 import type { Lanes } from './lanes.js';
 import { admitBrief, type Submission, type SubmitOutcome } from './submission.js';
+import { claimTransition } from './transitions.js';
 
 export type { Submission, SubmitOutcome } from './submission.js';
-
-import { claimTransition } from './transitions.js';
 
 /** Runs once a moderator's decision has won its race, before the work it starts (to update the clicked message). */
 export type Claimed = (performance: Performance) => Promise<void>;
@@ -49,8 +48,7 @@ export class Director {
   private readonly intake: Intake;
   private readonly now: () => number;
   private readonly outage: AfterOutage;
-  /** Grounds of appeals waiting for a moderator in review mode (in memory: a restart hears them without). */
-  private readonly grounds = new Map<string, string | undefined>();
+  private readonly appeals: Appeals;
 
   constructor(private readonly options: DirectorOptions) {
     this.now = options.now ?? Date.now;
@@ -60,6 +58,7 @@ export class Director {
       stopped: () => options.lanes.stopped,
       ...(options.outageDelayMs ? { baseDelayMs: options.outageDelayMs } : {}),
     });
+    this.appeals = new Appeals({ ...options, now: this.now, deps: (p, signal) => this.actDeps(p, signal) });
   }
 
   /** Saves the brief first, then refuses it (block tier) or queues it. Limits are checked before saving. */
@@ -69,12 +68,17 @@ export class Director {
     return { kind: 'queued', performance: admitted.performance, place: this.queueAct(admitted.performance) };
   }
 
-  /** Picks up acts that were queued or on stage when the process stopped. */
+  /**
+   * Picks up acts that were queued or on stage when the process stopped, and hearings that were due: an appeal
+   * lodged without review mode, or granted by a moderator, and not yet heard. The hearings follow the acts.
+   */
   async resumeUnfinished(): Promise<Performance[]> {
     const unfinished = await this.options.store.performances.listUnfinished();
     const resumed = unfinished.filter((p) => p.status === 'queued' || p.status === 'performing');
     for (const performance of resumed) this.queueAct(performance);
-    if (resumed.length) this.options.log.info({ count: resumed.length }, 'resumed unfinished performances');
+    const hearings = await this.appeals.resume(unfinished);
+    if (resumed.length || hearings.length)
+      this.options.log.info({ count: resumed.length, hearings: hearings.length }, 'resumed unfinished performances');
     return resumed;
   }
 
@@ -135,48 +139,14 @@ export class Director {
     return vetoed;
   }
 
-  /**
-   * The author's one appeal, with their grounds. Without review mode the censor hears it in public at once; in
-   * review mode it waits for a moderator's decision (`decideAppeal`). Two clicks give one hearing: the claim is
-   * made under the record's lock.
-   */
-  async appeal(performanceId: string, userId: string, grounds?: string): Promise<'pending' | AppealOutcome> {
-    const settings = await this.options.store.guilds.get((await this.get(performanceId)).guildId);
-    const pending = await this.options.store.performances.update(
-      performanceId,
-      { appeal: { at: new Date(this.now()).toISOString(), outcome: 'pending' } },
-      (performance) => {
-        if (performance.authorId !== userId)
-          throw new UserFacingError('Only the author of a brief may appeal its censorship.');
-        if (performance.appeal)
-          throw new UserFacingError('This performance has already been appealed. The decision is final.');
-        // The Appeal button exists only once the finale is posted, a moment before the record says `done`; the
-        // hearing runs in the guild's lane, after the act has finished.
-        if (performance.status !== 'done' && performance.status !== 'performing')
-          throw new UserFacingError('Only a finished performance can be appealed.');
-      },
-    );
-    if (settings.reviewMode) {
-      this.grounds.set(performanceId, grounds);
-      await this.options.presenter(pending).awaitAppealDecision(pending);
-      return 'pending';
-    }
-    return this.reconsiderInPublic(pending, grounds);
+  /** The author's one appeal (see Appeals.lodge). */
+  appeal(performanceId: string, userId: string, grounds?: string): Promise<'pending' | AppealOutcome> {
+    return this.appeals.lodge(performanceId, userId, grounds);
   }
 
   /** Review mode: a moderator grants (the censor reconsiders) or denies an appeal. */
-  async decideAppeal(performanceId: string, grant: boolean, claimed?: Claimed): Promise<AppealOutcome> {
-    const decided = await claimTransition(this.options.store, performanceId, grant ? 'grant' : 'deny', (current) => ({
-      appeal:
-        current.appeal && (grant ? { ...current.appeal, granted: true } : { ...current.appeal, outcome: 'upheld' }),
-    }));
-    await claimed?.(decided);
-    const grounds = this.grounds.get(performanceId);
-    this.grounds.delete(performanceId);
-    if (grant) return this.reconsiderInPublic(decided, grounds);
-    const upheld = decided;
-    await this.options.presenter(upheld).note(upheld, scriptOf(upheld).hearing.deniedByModerators);
-    return 'upheld';
+  decideAppeal(performanceId: string, grant: boolean, claimed?: Claimed): Promise<AppealOutcome> {
+    return this.appeals.decide(performanceId, grant, claimed);
   }
 
   /**
@@ -190,19 +160,6 @@ export class Director {
     });
     await this.options.presenter(removed).withdraw(removed);
     return removed;
-  }
-
-  private async reconsiderInPublic(performance: Performance, grounds?: string): Promise<AppealOutcome> {
-    let outcome: AppealOutcome = 'upheld';
-    await this.options.lanes.runInLane(performance.guildId, async (signal) => {
-      const deps = await this.actDeps(performance, signal);
-      outcome = await hearInPublic(performance, deps, {
-        grounds,
-        hosted: performance.imageEngine !== 'poster',
-        now: this.now,
-      });
-    });
-    return outcome;
   }
 
   private queueAct(performance: Performance): number {
@@ -236,11 +193,5 @@ export class Director {
       settings: actSettings(settings, performance.imageEngine),
       signal,
     };
-  }
-
-  private async get(performanceId: string): Promise<Performance> {
-    const performance = await this.options.store.performances.get(performanceId);
-    if (!performance) throw new UserFacingError('That performance is no longer on record.');
-    return performance;
   }
 }
