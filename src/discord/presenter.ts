@@ -18,7 +18,7 @@ import { abortableSleep } from '../services/show/sleep.js';
 import type { Performance, Tally } from '../services/store/schemas.js';
 import { appealCutButtons, appealCutEmbed, verdictEmbed } from './appeal-format.js';
 import { finalePost, maskedOf } from './finale-post.js';
-import { appealDecisionButtons, frameEmbed, NO_MENTIONS, noteEmbed, releaseButtons } from './format.js';
+import { appealDecisionButtons, customId, frameEmbed, NO_MENTIONS, noteEmbed, releaseButtons } from './format.js';
 import { type ActStep, findFinale, findOwn, findSaved, findThread, once } from './once.js';
 import { altText, MAX_CONTENT, segmentsToMarkdown } from './user-text.js';
 import { removeAct } from './withdraw.js';
@@ -126,6 +126,9 @@ export class DiscordPresenter implements ActPresenter {
   async awaitRelease(performance: Performance): Promise<void> {
     const thread = await this.sendable(performance.threadId);
     const script = scriptOf(performance);
+    // Asked again after a restart: a desk already in the thread stands (its nonce may have expired).
+    const desk = customId('release', performance.id);
+    if (thread.isThread() && (await findOwn(thread, (m) => JSON.stringify(m.components).includes(desk)))) return;
     await this.send(
       thread,
       {

@@ -2,8 +2,11 @@ import { describe, expect, test } from 'vitest';
 import type { RecordedRequest } from '../fakes/discord/rest-server.js';
 import {
   appeal,
+  click,
   finaleIn,
   GUILD,
+  MANAGE_GUILD,
+  MODERATOR,
   type Show,
   STAGE_CHANNEL,
   stuck,
@@ -139,5 +142,45 @@ describe('late answers and late restarts', () => {
       .messagesIn(thread.id)
       .filter((m) => JSON.stringify(m.components).includes('vote:') && m.id !== finale.id);
     expect(cuts).toHaveLength(1);
+  }, 30_000);
+
+  test('a restart puts the release desk up again only where it is missing', async () => {
+    const show = await launch();
+    await show.store.guilds.update(GUILD, { reviewMode: true });
+    await submitBrief(show, 'a quiet harbour at dawn');
+    const thread = await threadOf(show);
+    await untilStatus(show, 1, 'awaiting-release');
+    const desks = () =>
+      show.fake.messagesIn(thread.id).filter((m) => JSON.stringify(m.components).includes('release:'));
+    await show.fake.waitFor(() => desks().length === 1, { description: 'the desk' });
+
+    // Long after (the nonce forgotten), the desk still in the thread: it stands, no second one.
+    show.fake.forgetNonces();
+    const before = show.fake.requests.length;
+    await show.restart();
+    // The restart looked for the desk in the thread, and was done with it.
+    await show.fake.waitFor(() =>
+      show.fake.requests
+        .slice(before)
+        .some((r) => r.method === 'GET' && r.path === `/channels/${thread.id}/messages` && r.status === 200),
+    );
+    await show.bot.lanes.idle();
+    expect(desks()).toHaveLength(1);
+
+    // The desk gone, as after a crash between recording the wait and posting it: put up again.
+    const channel = await show.bot.client.channels.fetch(thread.id);
+    if (!channel?.isThread()) throw new Error('no thread');
+    await (await channel.messages.fetch(desks()[0]?.id ?? '')).delete();
+    await show.restart();
+    const desk = await show.fake.waitFor(() => desks()[0], { description: 'the desk put up again' });
+    expect(desks()).toHaveLength(1);
+    await click(
+      show,
+      { threadId: thread.id, messageId: desk.id, customId: `release:${GUILD}-1` },
+      MODERATOR,
+      MANAGE_GUILD,
+    );
+    await finaleIn(show, thread.id);
+    await untilStatus(show, 1, 'done');
   }, 30_000);
 });

@@ -76,6 +76,14 @@ export class Director {
     const unfinished = await this.options.store.performances.listUnfinished();
     const resumed = unfinished.filter((p) => p.status === 'queued' || p.status === 'performing');
     for (const performance of resumed) this.queueAct(performance);
+    // A crash between recording `awaiting-release` and posting the desk would leave no buttons: the desk is put up
+    // again where it is missing.
+    for (const waiting of unfinished.filter((p) => p.status === 'awaiting-release'))
+      this.options.lanes
+        .runInLane(waiting.guildId, () => this.options.presenter(waiting).awaitRelease(waiting))
+        .catch((err: unknown) =>
+          this.options.log.warn({ err, performanceId: waiting.id }, 'could not put up the desk'),
+        );
     const hearings = await this.appeals.resume(unfinished);
     if (resumed.length || hearings.length)
       this.options.log.info({ count: resumed.length, hearings: hearings.length }, 'resumed unfinished performances');
