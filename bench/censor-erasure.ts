@@ -86,3 +86,17 @@ export function measureErasure(detectors: readonly Detector[], prompts = loadEra
     safeFlagged: rate(detector, safe),
   }));
 }
+
+/**
+ * One detector on each half of the prompts, split by position (in order of first appearance): terms were mined
+ * from the even half only (data/lexicon-mined.md), so the odd half shows what carries over to prompts whose misses were not read.
+ */
+export function measureErasureHalves(detector: Detector, prompts = loadErasurePrompts()): ErasureRow[] {
+  return [0, 1].map((half) => {
+    const [row] = measureErasure(
+      [detector],
+      prompts.filter((_, i) => i % 2 === half),
+    ) as [ErasureRow];
+    return { ...row, name: `${detector.name}: ${half ? 'odd half (not mined)' : 'even half (mined)'}` };
+  });
+}

@@ -2,7 +2,12 @@
  * Censor throughput: the lexicon censor against `obscenity` (the fastest capable peer) on the same workload, the
  * 4,703 I2P prompts, with every disguise pass on. Loaders and timing are shared with ./censor-compare.ts.
  */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { REPO_ROOT } from '../src/config.js';
 import { Lexicon, loadBuiltInLexiconEntries } from '../src/services/censor/lexicon/index.js';
 import { loadI2pPrompts, measureThroughput } from './censor-compare.js';
 
@@ -36,6 +41,56 @@ export async function benchCensor(): Promise<BenchRow[]> {
       ...row,
       name: `${row.name} (${(row.briefsPerSec / peer.briefsPerSec).toFixed(1)}× obscenity)`,
     })),
+    cliRow(workload, peer.briefsPerSec),
     { name: 'obscenity', ...peer },
   ];
+}
+
+/** Seconds for one compiled `censor --jsonl` run reading `file` (spawn to exit), its output discarded. */
+function cliSeconds(file: string): number {
+  const input = openSync(file, 'r');
+  try {
+    const started = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, ['--enable-source-maps', 'dist/cli.js', 'censor', '--jsonl'], {
+      cwd: REPO_ROOT,
+      stdio: [input, 'ignore', 'ignore'],
+    });
+    if (run.error) throw run.error;
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  } finally {
+    closeSync(input);
+  }
+}
+
+/**
+ * End to end as a tool sees it: the compiled CLI over four times the I2P prompts, one per line, JSON out (the
+ * whole pipeline: validation, censor, guard, style). Start-up is a run over one brief, subtracted; both are the
+ * median of five interleaved runs.
+ */
+function cliRow(workload: readonly string[], peerBriefsPerSec: number): BenchRow {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ct-bench-cli-'));
+  try {
+    const lines = [...workload, ...workload, ...workload, ...workload].map((t) => t.replace(/\s+/g, ' ').trim());
+    const big = path.join(dir, 'briefs.txt');
+    const one = path.join(dir, 'one.txt');
+    writeFileSync(big, `${lines.join('\n')}\n`);
+    writeFileSync(one, 'a quiet harbour at dawn\n');
+    const full: number[] = [];
+    const idle: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      idle.push(cliSeconds(one));
+      full.push(cliSeconds(big));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    const seconds = Math.max(median(full) - median(idle), 1e-3);
+    const bytes = lines.reduce((sum, t) => sum + Buffer.byteLength(t) + 1, 0);
+    const briefsPerSec = lines.length / seconds;
+    return {
+      name: `\`censor --jsonl\` end to end, ${lines.length} lines, start-up (${median(idle).toFixed(2)} s) subtracted (${(briefsPerSec / peerBriefsPerSec).toFixed(1)}× obscenity in-process)`,
+      briefsPerSec,
+      mbPerSec: bytes / 1e6 / seconds,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

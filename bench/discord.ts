@@ -5,6 +5,7 @@
  * Run directly (`npx tsx bench/discord.ts`) to print the figures.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import diagnostics from 'node:diagnostics_channel';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,16 @@ import { quantile } from './stats.js';
 
 export interface BurstFigures {
   size: number;
+  /**
+   * Dispatch → the bot wrote its acknowledgement to the socket (undici's sendHeaders, in the bot's process): the
+   * bot's own share of Discord's 3 s, with no fake in it.
+   */
+  sentAckP50Ms: number;
+  sentAckP99Ms: number;
+  /** Dispatch → the bot wrote the reply that tells the member their place (or why not). */
+  sentToldP50Ms: number;
+  sentToldP99Ms: number;
+  /** The same, as the fake received them: its event loop, busy with the burst, delays their arrival. */
   ackP50Ms: number;
   ackP99Ms: number;
   toldP50Ms: number;
@@ -102,7 +113,27 @@ async function stopBot({ bot, store }: { bot: Bot; store: Store }) {
   await store.close();
 }
 
-function figures(size: number, result: BurstResult): BurstFigures {
+/** When the bot (this process) wrote each request's headers, by path without the query: first attempt only. */
+function watchRequestsSent(): { sent: Map<string, number>; stop: () => void } {
+  const sent = new Map<string, number>();
+  const onSend = (message: unknown) => {
+    const { request } = message as { request: { path: string } };
+    const key = decodeURIComponent(request.path.split('?')[0] ?? request.path);
+    if (!sent.has(key)) sent.set(key, Date.now());
+  };
+  diagnostics.subscribe('undici:client:sendHeaders', onSend);
+  return { sent, stop: () => diagnostics.unsubscribe('undici:client:sendHeaders', onSend) };
+}
+
+function sentAfterDispatch(result: BurstResult, sent: Map<string, number>, suffix: string): number[] {
+  const paths = [...sent.keys()];
+  return result.tokens.map((token, n) => {
+    const path = paths.find((p) => p.includes(token) && p.endsWith(suffix));
+    return path ? (sent.get(path) ?? Number.NaN) - (result.dispatchedAt[n] ?? Number.NaN) : Number.NaN;
+  });
+}
+
+function figures(size: number, result: BurstResult, sent: Map<string, number>): BurstFigures {
   const refused: Record<string, number> = {};
   let accepted = 0;
   let unanswered = 0;
@@ -113,8 +144,14 @@ function figures(size: number, result: BurstResult): BurstFigures {
   }
   const acks = result.acks.filter(Number.isFinite);
   const told = result.told.filter(Number.isFinite);
+  const sentAcks = sentAfterDispatch(result, sent, '/callback').filter(Number.isFinite);
+  const sentTold = sentAfterDispatch(result, sent, '/messages/@original').filter(Number.isFinite);
   return {
     size,
+    sentAckP50Ms: quantile(sentAcks, 0.5),
+    sentAckP99Ms: quantile(sentAcks, 0.99),
+    sentToldP50Ms: quantile(sentTold, 0.5),
+    sentToldP99Ms: quantile(sentTold, 0.99),
     ackP50Ms: quantile(acks, 0.5),
     ackP99Ms: quantile(acks, 0.99),
     toldP50Ms: quantile(told, 0.5),
@@ -134,12 +171,26 @@ export interface DiscordBench {
   restCallsPerAct: number;
   actSeconds: number;
   pacedActs: number;
+  /** A crowd at `pace: auto`: `autoActs` knight briefs at once, the time from the burst to the last finale. */
+  autoActs: number;
+  autoSeconds: number;
   /** 429s the fake answered over the whole run. */
   rateLimited: number;
   invalidRequests: number;
 }
 
-export async function benchDiscord(sizes = [50, 200], repeats = 3, pacedActs = 2): Promise<DiscordBench> {
+/** Polls the store until `count` of the guild's performances are done (bounded: 5 minutes). */
+async function untilDone(store: Store, count: number, started: number) {
+  for (let done = 0; done < count; ) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const shown = await store.performances.listByGuild(BENCH_GUILD);
+    done = shown.filter((p) => p.status === 'done').length;
+    if (Date.now() - started > 300_000) throw new Error(`${count} acts did not finish within 5 minutes`);
+  }
+  return (Date.now() - started) / 1000;
+}
+
+export async function benchDiscord(sizes = [50, 200], repeats = 3, pacedActs = 2, autoActs = 6): Promise<DiscordBench> {
   const fakeProcess = new FakeProcess();
   const dir = await mkdtemp(path.join(tmpdir(), 'ct-bench-discord-'));
   const bursts: BurstFigures[] = [];
@@ -160,9 +211,11 @@ export async function benchDiscord(sizes = [50, 200], repeats = 3, pacedActs = 2
         const bot = await startBot(fake, dir, run++);
         // Queue room for everyone: the burst measures answering, not refusing (a full queue would be quicker).
         await bot.store.guilds.update(BENCH_GUILD, { maxQueuedPerGuild: 500, cooldownSeconds: 0, pace: 1 });
+        const watch = watchRequestsSent();
         const result = await fakeProcess.request<BurstResult>({ op: 'burst', size, firstUser: users, prefix: `r${r}` });
+        watch.stop();
         users += size;
-        bursts.push(figures(size, result));
+        bursts.push(figures(size, result, watch.sent));
         await stopBot(bot);
       }
     }
@@ -175,16 +228,16 @@ export async function benchDiscord(sizes = [50, 200], repeats = 3, pacedActs = 2
     // Four changes (three redlines, a blackout): the brief the issue counted its calls per act with.
     const text = 'a knight with a bloody sword in a burning village, damn it';
     await fakeProcess.request({ op: 'burst', size: pacedActs, firstUser: users, prefix: 'paced', text });
-    for (let done = 0; done < pacedActs; ) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const shown = await bot.store.performances.listByGuild(BENCH_GUILD);
-      done = shown.filter((p) => p.status === 'done').length;
-      if (Date.now() - started > 180_000) throw new Error('the paced acts did not finish within 3 minutes');
-    }
-    const actSeconds = (Date.now() - started) / 1000 / pacedActs;
+    users += pacedActs;
+    const actSeconds = (await untilDone(bot.store, pacedActs, started)) / pacedActs;
     const calls = await fakeProcess.request<number>({ op: 'restSince', mark });
     // BENCH_ROUTES=1 lists the requests the paced acts made, to see where an act spends its calls.
     if (process.env.BENCH_ROUTES) console.error(await fakeProcess.request<string[]>({ op: 'routesSince', mark }));
+    // The same brief to a crowd at pace auto: the acts behind the first play quicker while others wait.
+    await bot.store.guilds.update(BENCH_GUILD, { pace: 'auto' });
+    const crowd = Date.now();
+    await fakeProcess.request({ op: 'burst', size: autoActs, firstUser: users, prefix: 'auto', text });
+    const autoSeconds = await untilDone(bot.store, pacedActs + autoActs, crowd);
     await stopBot(bot);
     const { invalid, rateLimited } = await fakeProcess.stop();
     return {
@@ -192,6 +245,8 @@ export async function benchDiscord(sizes = [50, 200], repeats = 3, pacedActs = 2
       restCallsPerAct: calls / pacedActs,
       actSeconds: Math.round(actSeconds * 10) / 10,
       pacedActs,
+      autoActs,
+      autoSeconds: Math.round(autoSeconds * 10) / 10,
       rateLimited,
       invalidRequests: invalid,
     };

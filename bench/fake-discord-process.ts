@@ -16,12 +16,16 @@ export type FakeRequest =
   | { op: 'stop' };
 
 export interface BurstResult {
-  /** Dispatch → acknowledgement (callback received), per brief, ms; NaN when none came. */
+  /** Dispatch → acknowledgement (callback arrived here), per brief, ms; NaN when none came. */
   acks: number[];
-  /** Dispatch → the reply filled in (placed in the queue, or refused), ms. */
+  /** Dispatch → the request filling in the reply arrived here (placed in the queue, or refused), ms. */
   told: number[];
   /** The first line of each final reply. */
   lines: string[];
+  /** Each interaction's token, to find the bot's own requests for it. */
+  tokens: string[];
+  /** When each interaction was dispatched on the gateway (epoch ms). */
+  dispatchedAt: number[];
 }
 
 const fake = new FakeDiscord({
@@ -42,11 +46,19 @@ async function burst(size: number, firstUser: number, prefix: string, text?: str
   );
   const answered = await Promise.all(interactions.map((i) => i.response(30_000).catch(() => undefined)));
   const settled = await Promise.all(interactions.map((i) => i.settled(30_000).catch(() => undefined)));
-  // From each interaction's own dispatch on the gateway: what Discord's 3-second clock measures.
+  // From each interaction's own dispatch on the gateway to the arrival of the bot's request here (before the fake's
+  // own decoding and validation, though after any queue for this process's event loop).
+  const arrival = (i: (typeof interactions)[number], suffix: string, answered: unknown) => {
+    if (answered === undefined) return Number.NaN;
+    const request = fake.requests.find((r) => r.path.includes(i.token) && r.path.endsWith(suffix));
+    return (request?.at.getTime() ?? Number.NaN) - i.record.createdAt;
+  };
   return {
-    acks: interactions.map((i, n) => (answered[n]?.at.getTime() ?? Number.NaN) - i.record.createdAt),
-    told: interactions.map((i, n) => (settled[n]?.current.at.getTime() ?? Number.NaN) - i.record.createdAt),
+    acks: interactions.map((i, n) => arrival(i, '/callback', answered[n])),
+    told: interactions.map((i, n) => arrival(i, '/messages/@original', settled[n])),
     lines: settled.map((m) => m?.content.split('\n')[0] ?? '(no reply)'),
+    tokens: interactions.map((i) => i.token),
+    dispatchedAt: interactions.map((i) => i.record.createdAt),
   };
 }
 

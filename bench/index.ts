@@ -1,6 +1,9 @@
 import { cpus, totalmem } from 'node:os';
 import { benchCensor } from './censor.js';
-import { compareCensors, formatCompareTable } from './censor-compare.js';
+import { compareCensors, createDetectors, formatCompareTable } from './censor-compare.js';
+import { formatDisguiseTable, loadPeerDisguiseCases, scoreDisguises } from './censor-disguises.js';
+import { formatErasureTable, measureErasureHalves } from './censor-erasure.js';
+import type { Detector } from './censor-peers.js';
 import { type BurstFigures, benchDiscord } from './discord.js';
 import { benchGuard } from './guard.js';
 import { benchPoster } from './poster.js';
@@ -39,6 +42,15 @@ out();
 out('## Censor comparison (recall, false positives, throughput)');
 out(formatCompareTable(await compareCensors()));
 out();
+out('### NSFWErasureBench by half: terms mined from the even half only');
+out(formatErasureTable(measureErasureHalves(createDetectors()[0] as Detector)));
+out();
+out('## Disguise table (data/eval/disguises.tsv): caught per kind, look-alikes left alone');
+out(formatDisguiseTable(scoreDisguises(createDetectors())));
+out();
+out('## The peers’ own disguise cases (data/eval/peer-disguises.tsv): caught per kind, innocent texts left alone');
+out(formatDisguiseTable(scoreDisguises(createDetectors(), loadPeerDisguiseCases()), 'innocent texts left alone'));
+out();
 const poster = await benchPoster(30);
 out('## Poster renderer (1024×1024, 30 renders)');
 out(
@@ -56,8 +68,13 @@ out(
 out();
 const discord = await benchDiscord([50, 200], 3, 2);
 out('## Discord: the bot in this process, the fake Discord in its own, real discord.js client, real pace');
-out('| briefs at once | ack p50 | ack p99 | told place p50 | told place p99 | acked < 3 s | answered | RSS after |');
-out('| --- | --- | --- | --- | --- | --- | --- | --- |');
+out(
+  "Latency from each interaction's dispatch: to the moment the bot wrote its request (the bot's own time), and to its arrival at the fake (the fake's event loop, busy with the same burst, adds its queue).",
+);
+out(
+  '| briefs at once | ack sent p50 | ack sent p99 | told sent p50 | told sent p99 | ack arrived p99 | told arrived p99 | acked < 3 s | answered | RSS after |',
+);
+out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const size of [50, 200]) {
   const runs = discord.bursts.filter((b) => b.size === size);
   const pick = (f: (b: BurstFigures) => number, unit = 'ms') => spread(runs.map(f), unit);
@@ -68,14 +85,23 @@ for (const size of [50, 200]) {
       return `${b.accepted} placed${refused ? `, ${refused} refused` : ''}${b.unanswered ? `, ${b.unanswered} unanswered` : ''}`;
     })
     .join('; ');
-  out(
-    `| ${size} | ${pick((b) => b.ackP50Ms)} | ${pick((b) => b.ackP99Ms)} | ${pick((b) => b.toldP50Ms)} | ${pick((b) => b.toldP99Ms)} | ${acked} | ${answered} | ${pick((b) => b.rssMiB, 'MiB')} |`,
-  );
+  const latencies = [
+    pick((b) => b.sentAckP50Ms),
+    pick((b) => b.sentAckP99Ms),
+    pick((b) => b.sentToldP50Ms),
+    pick((b) => b.sentToldP99Ms),
+    pick((b) => b.ackP99Ms),
+    pick((b) => b.toldP99Ms),
+  ];
+  out(`| ${size} | ${latencies.join(' | ')} | ${acked} | ${answered} | ${pick((b) => b.rssMiB, 'MiB')} |`);
 }
 const refusals = new Set(discord.bursts.flatMap((b) => Object.keys(b.refused)));
 for (const line of refusals) out(`refused with: ${line}`);
 out(
   `REST calls per act at the default pace: ${discord.restCallsPerAct} (one act ≈ ${discord.actSeconds} s, ${discord.pacedActs} acts; 429s over the whole run: ${discord.rateLimited}; invalid requests: ${discord.invalidRequests})`,
+);
+out(
+  `pace auto, ${discord.autoActs} of the same brief at once: the last finale after ${discord.autoSeconds} s (${discord.autoActs} × ${discord.actSeconds} s = ${Math.round(discord.autoActs * discord.actSeconds)} s at pace 1)`,
 );
 out();
 const wall = await benchWall(50, 3);

@@ -3,6 +3,7 @@ import type { BotConfig, CensorEngineName, ImageEngineName } from './config.js';
 import type { Context } from './context.js';
 import { BallotBox } from './discord/ballot-box.js';
 import { NO_MENTIONS } from './discord/format.js';
+import { forgetInteractionWebhooks } from './discord/interaction-webhook.js';
 import { DiscordPresenter } from './discord/presenter.js';
 import { onInteractionCreate } from './events/interaction-create.js';
 import { onReady } from './events/ready.js';
@@ -135,6 +136,7 @@ export function createBot(options: BotOptions): Bot {
       await Promise.race([lanes.idle(), limit]);
       clearTimeout(timer);
       await client.destroy();
+      forgetInteractionWebhooks(client);
       await wall?.stop();
     },
   };

@@ -2,6 +2,7 @@ import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import type { Context } from '../context.js';
 import { GROUNDS_INPUT, groundsModal, MAX_GROUNDS_LENGTH } from '../discord/appeal-format.js';
 import { finaleButtons, NO_MENTIONS } from '../discord/format.js';
+import { editOriginal } from '../discord/interaction-webhook.js';
 import { scriptFor, VOICES } from '../services/script/voices.js';
 import { scriptOf } from '../services/show/act.js';
 import { validateBrief } from '../services/show/brief.js';
@@ -40,5 +41,5 @@ export async function submitAppeal(
     await interaction.message.edit({ components, allowedMentions: NO_MENTIONS });
   }
   const content = scriptFor(performance?.voice).replies[ANSWERS[outcome]];
-  await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
+  await editOriginal(interaction, { content, allowedMentions: NO_MENTIONS });
 }

@@ -1,6 +1,7 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { NO_MENTIONS, noteEmbed } from '../discord/format.js';
 import { assertModerator } from '../discord/guards.js';
+import { editOriginal } from '../discord/interaction-webhook.js';
 import { fill, scriptFor } from '../services/script/voices.js';
 import { scriptOf } from '../services/show/act.js';
 import type { Performance } from '../services/store/schemas.js';
@@ -19,7 +20,7 @@ async function acknowledge(interaction: ButtonInteraction, key: DecisionLine) {
   return async (performance: Performance) => {
     const script = scriptFor(performance.voice);
     const line = fill(script.replies[key], { moderator: `<@${interaction.user.id}>` });
-    await interaction.editReply({
+    await editOriginal(interaction, {
       embeds: [noteEmbed(line, performance.number, script)],
       components: [],
       allowedMentions: NO_MENTIONS,
@@ -65,7 +66,7 @@ export const remove = {
     assertModerator(interaction);
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const performance = await ctx.services.director.withdraw(performanceId, interaction.user.id);
-    await interaction.editReply({
+    await editOriginal(interaction, {
       content: fill(scriptOf(performance).replies.withdrawn, { number: performance.number }),
       allowedMentions: NO_MENTIONS,
     });

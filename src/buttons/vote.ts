@@ -1,6 +1,7 @@
 import { type APIEmbedField, EmbedBuilder } from 'discord.js';
 import { appealCutButtons } from '../discord/appeal-format.js';
 import { finaleButtons, NO_MENTIONS, tallyLine } from '../discord/format.js';
+import { editOriginal } from '../discord/interaction-webhook.js';
 import { UserFacingError } from '../errors.js';
 import { scriptOf } from '../services/show/act.js';
 import { type Tally, VOTE_SIDES, type VoteSide } from '../services/store/schemas.js';
@@ -32,7 +33,7 @@ export const vote = {
         interaction.message.id === performance.appeal?.messageId
           ? appealCutButtons(performance, tally, script)
           : finaleButtons(performance, tally, script);
-      await interaction.editReply({ embeds, components, allowedMentions: NO_MENTIONS });
+      await editOriginal(interaction, { embeds, components, allowedMentions: NO_MENTIONS });
     };
     const cast = () => ctx.services.store.votes.cast(performanceId, interaction.user.id, arg as VoteSide);
     const tally = await ctx.services.ballots.count(interaction.message.id, cast, show);

@@ -9,6 +9,7 @@ import { DEFAULT_VOICE, VOICES } from '../services/script/voices.js';
 import { performAct } from '../services/show/act.js';
 import { MAX_STYLE_LENGTH, validateBrief } from '../services/show/brief.js';
 import { maskedBrief } from '../services/show/frames.js';
+import { PACE_HINT, type Pace, parsePace } from '../services/show/pace.js';
 import { TerminalPresenter } from '../services/show/presenters/terminal.js';
 import { openStore } from '../services/store/index.js';
 import { oneOf, parseCommandArgs, UsageError } from './args.js';
@@ -22,6 +23,13 @@ function numberFlag(value: string | undefined, flag: string, min: number, max: n
   return n;
 }
 
+function paceFlag(value: string | undefined): Pace | undefined {
+  if (value === undefined) return undefined;
+  const pace = parsePace(value);
+  if (pace === undefined) throw new UsageError(`--pace must be ${PACE_HINT}`);
+  return pace;
+}
+
 /**
  * One brief performed in the terminal by the same `performAct` a Discord act runs; the terminal is its
  * presenter. `--style` is a member's style: censored with the brief, in the frames, the house style after it.
@@ -29,7 +37,7 @@ function numberFlag(value: string | undefined, flag: string, min: number, max: n
 export const rehearse: CliCommand = {
   name: 'rehearse',
   usage:
-    'npm run cli -- rehearse "<brief>" [--style S] [--voice V] [--out DIR] [--censor ENGINE] [--image ENGINE] [--seed N] [--pace X]',
+    'npm run cli -- rehearse "<brief>" [--style S] [--voice V] [--out DIR] [--censor ENGINE] [--image ENGINE] [--seed N] [--pace X|auto] [--queued N]',
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, {
       style: { type: 'string' },
@@ -39,6 +47,7 @@ export const rehearse: CliCommand = {
       image: { type: 'string' },
       seed: { type: 'string' },
       pace: { type: 'string' },
+      queued: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one brief, in quotes');
     const brief = validateBrief(positionals[0] ?? '');
@@ -49,7 +58,9 @@ export const rehearse: CliCommand = {
     const seed = numberFlag(values.seed, '--seed', 0, 2 ** 32 - 1);
     const out = ctx.io.stdout;
     const animate = Boolean(out.isTTY);
-    const pace = numberFlag(values.pace, '--pace', 0, 5) ?? (animate ? 1 : 0);
+    const pace = paceFlag(values.pace) ?? (animate ? 1 : 0);
+    // As if this many briefs waited behind the rehearsal: the pace an `auto` stage would play it at.
+    const queued = numberFlag(values.queued, '--queued', 0, 500) ?? 0;
     const outDir = path.resolve(values.out ?? 'out');
     const censor = createCensorModel(censorEngine, ctx.engines);
     const image = createImageModel(imageEngine, ctx.engines);
@@ -84,7 +95,7 @@ export const rehearse: CliCommand = {
         censor,
         image,
         presenter,
-        settings: { pace, reviewMode: false, renderOriginal: false, ...(seed === undefined ? {} : { seed }) },
+        settings: { pace, queued, reviewMode: false, renderOriginal: false, ...(seed === undefined ? {} : { seed }) },
         signal: new AbortController().signal,
       });
       if (finished.status === 'failed') throw new Error(finished.note ?? 'the rehearsal failed');

@@ -21,7 +21,6 @@ const entry = lexiconEntrySchema.shape;
 
 /** Slash-command limits, derived from the schemas the values are validated by. */
 export const LIMITS = {
-  pace: range(settings.pace),
   cooldownSeconds: range(settings.cooldownSeconds),
   maxQueuedPerUser: range(settings.maxQueuedPerUser),
   maxQueuedPerGuild: range(settings.maxQueuedPerGuild),

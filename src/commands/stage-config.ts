@@ -7,6 +7,7 @@ import { createCensorModel, createImageModel } from '../services/engines.js';
 import { VOICES } from '../services/script/voices.js';
 import { forbiddenExtras, NEVER_ON_HOSTED } from '../services/show/appeal-policy.js';
 import { MAX_STYLE_LENGTH, validateBrief } from '../services/show/brief.js';
+import { describePace, PACE_HINT, parsePace } from '../services/show/pace.js';
 import type { GuildSettings } from '../services/store/schemas.js';
 
 /** `/stage config`: what a moderator may change, checked before it is saved, and the settings as they stand. */
@@ -17,7 +18,7 @@ export function describeSettings(settings: GuildSettings, ctx: Context): string 
   return [
     `Censor engine: **${censor}** · Image engine: **${image}**`,
     `Style: ${settings.style ?? `${ctx.config.STYLE} (default)`}`,
-    `Pace: ×${settings.pace} · Cooldown: ${settings.cooldownSeconds} s · Queue caps: ${settings.maxQueuedPerUser} per member, ${settings.maxQueuedPerGuild} per server`,
+    `Pace: ${describePace(settings.pace)} · Cooldown: ${settings.cooldownSeconds} s · Queue caps: ${settings.maxQueuedPerUser} per member, ${settings.maxQueuedPerGuild} per server`,
     `Review mode: ${settings.reviewMode ? 'on' : 'off'} · Render original too: ${settings.renderOriginal ? 'on' : 'off'}${settings.originalOnHosted ? ' (hosted engines too)' : ''} · Intake: ${settings.paused ? 'paused' : 'open'}`,
     `Satire: ${settings.satire ? 'on' : 'off'} · Member styles: ${settings.memberStyle} · Appeals may reinstate: satire${settings.appealCategories.length ? `, ${settings.appealCategories.join(', ')}` : ' only'}`,
     `Voice: ${settings.voice} · Mod log: ${settings.modLogChannelId ? `<#${settings.modLogChannelId}>` : 'none'}`,
@@ -38,6 +39,10 @@ export function parseAppealCategories(text: string): Category[] {
   return [...new Set(names as Category[])];
 }
 
+function refusePace(): never {
+  throw new UserFacingError(`The pace must be ${PACE_HINT} (1 is the default).`);
+}
+
 export async function configure(
   interaction: ChatInputCommandInteraction,
   ctx: Context,
@@ -55,8 +60,8 @@ export async function configure(
   if (imageEngine) patch.imageEngine = imageEngine;
   const style = o.getString('style');
   if (style !== null) patch.style = validateBrief(style, 'style', MAX_STYLE_LENGTH);
-  const pace = o.getNumber('pace');
-  if (pace !== null) patch.pace = pace;
+  const pace = o.getString('pace');
+  if (pace !== null) patch.pace = parsePace(pace) ?? refusePace();
   const integers = {
     cooldown: 'cooldownSeconds',
     max_per_member: 'maxQueuedPerUser',

@@ -68,12 +68,11 @@ export const stage = {
         .addStringOption((o) =>
           o.setName('style').setDescription('House style appended to every prompt').setMaxLength(MAX_STYLE_LENGTH),
         )
-        .addNumberOption((o) =>
+        .addStringOption((o) =>
           o
             .setName('pace')
-            .setDescription('Animation pace multiplier (0 = instant, 1 = default)')
-            .setMinValue(LIMITS.pace.min)
-            .setMaxValue(LIMITS.pace.max),
+            .setDescription('Animation pace: 0 = instant, 1 = default, up to 5; or auto, quicker as the queue grows')
+            .setMaxLength(8),
         )
         .addIntegerOption((o) =>
           o

@@ -44,6 +44,11 @@ export function truncate(text: string, max: number): string {
 
 export { segmentsToMarkdown } from './user-text.js';
 
+/** A frame's title line: its phase's badge, then its words. */
+function frameTitle(phase: Frame['phase'], title: string, script: Script): string {
+  return `${BADGE_EMOJI[phase]} ${script.badges[phase]} · ${title}`;
+}
+
 /** One frame of the review message. */
 export function frameEmbed(frame: Frame, performanceNumber: number, script: Script = scriptFor()): APIEmbed {
   const heading = escapeMarkdown(script.frames.approvedPrompt);
@@ -51,7 +56,7 @@ export function frameEmbed(frame: Frame, performanceNumber: number, script: Scri
   const description = segmentsToMarkdown(frame.segments, LIMITS.description - prompt.length) + prompt;
   const citations = frame.notes.map((n) => `§ ${userMarkdown(n.label)} — *${escapeMarkdown(n.reason)}*`).join('\n');
   return {
-    title: truncate(`${BADGE_EMOJI[frame.phase]} ${script.badges[frame.phase]} · ${frame.title}`, LIMITS.title),
+    title: truncate(frameTitle(frame.phase, frame.title, script), LIMITS.title),
     description: truncate(description, LIMITS.description),
     color: COLORS[frame.phase],
     ...(citations
@@ -93,8 +98,13 @@ export function finaleEmbeds(
   script: Script = scriptFor(),
 ): APIEmbed[] {
   const lines = script.finale;
+  const approval = performance.result?.changes.length
+    ? script.frames.approvedAmended
+    : script.frames.approvedAsSubmitted;
   const main: APIEmbed = {
     title: `🎬 ${fill(lines.title, { number: performance.number })}`,
+    // The act's closing frame is not played on Discord: the finale carries its stamp, and the prompt below.
+    description: escapeMarkdown(frameTitle('approved', approval, script)),
     // The title links to the performance's thread; embeds sharing it are shown as one gallery.
     url: `https://discord.com/channels/${performance.guildId}/${performance.threadId ?? performance.channelId ?? ''}`,
     color: COLORS.final,

@@ -1,6 +1,7 @@
 import { type Interaction, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { UserFacingError } from '../errors.js';
 import { NO_MENTIONS } from './format.js';
+import { editOriginal, followUp } from './interaction-webhook.js';
 
 /** Moderators are members with Manage Server. Checked at run time, not only by Discord's command defaults. */
 export function assertModerator(interaction: Interaction): void {
@@ -36,8 +37,8 @@ export async function answerPrivately(interaction: Interaction, content: string)
   if (deferredReply && interaction.ephemeral === false) {
     // A public "thinking…" reply (`/show` defers before it looks anything up) is taken back: the answer is private.
     await interaction.deleteReply();
-    await interaction.followUp(payload);
-  } else if (deferredReply) await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
-  else if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
+    await followUp(interaction, payload);
+  } else if (deferredReply) await editOriginal(interaction, { content, allowedMentions: NO_MENTIONS });
+  else if (interaction.replied || interaction.deferred) await followUp(interaction, payload);
   else await interaction.reply(payload);
 }

@@ -16,7 +16,6 @@ import { customId } from './format.js';
 
 /** The steps of an act that create a message: each has one nonce per performance. */
 export type ActStep =
-  | 'brief'
   | 'review'
   | 'appeal-review'
   | 'release'

@@ -1,5 +1,4 @@
 import {
-  type AnyThreadChannel,
   AttachmentBuilder,
   ChannelType,
   type Client,
@@ -13,14 +12,22 @@ import { imageExtension, type RenderedImage } from '../services/imagery/types.js
 import { fill } from '../services/script/voices.js';
 import { scriptOf } from '../services/show/act.js';
 import type { Frame } from '../services/show/frames.js';
-import type { ActPresenter, AppealVerdict, FinaleImages, PlayOptions } from '../services/show/presenter.js';
+import type {
+  ActPresenter,
+  AppealVerdict,
+  FinaleImages,
+  OpenOptions,
+  PlayOptions,
+} from '../services/show/presenter.js';
 import { abortableSleep } from '../services/show/sleep.js';
 import type { Performance, Tally } from '../services/store/schemas.js';
 import { appealCutButtons, appealCutEmbed, verdictEmbed } from './appeal-format.js';
-import { finalePost, maskedOf } from './finale-post.js';
-import { appealDecisionButtons, customId, frameEmbed, NO_MENTIONS, noteEmbed, releaseButtons } from './format.js';
-import { type ActStep, findFinale, findOwn, findSaved, findThread, once } from './once.js';
-import { altText, MAX_CONTENT, segmentsToMarkdown } from './user-text.js';
+import { finaleMessage, maskedOf } from './finale-message.js';
+import { appealDecisionButtons, frameEmbed, NO_MENTIONS, noteEmbed, releaseButtons } from './format.js';
+import { type ActStep, findFinale, findThread, once } from './once.js';
+import { earlierDesk, earlierReview, withdrawFailure } from './resume.js';
+import { briefHeader, reviewPlan } from './review-plan.js';
+import { altText } from './user-text.js';
 import { removeAct } from './withdraw.js';
 
 export interface DiscordPresenterOptions {
@@ -33,7 +40,8 @@ export interface DiscordPresenterOptions {
 
 /**
  * Shows an act in Discord: one public thread per performance (which also keeps each act's rate-limit bucket
- * apart), the masked brief, a review message edited frame by frame, and the finale with its buttons.
+ * apart), a review message (the masked brief above the frames) edited frame by frame, and the finale with its
+ * buttons: 12 REST calls for the four-change brief of bench/discord.ts, the /brief reply included.
  */
 export class DiscordPresenter implements ActPresenter {
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -44,11 +52,11 @@ export class DiscordPresenter implements ActPresenter {
     this.sleep = options.sleep ?? abortableSleep;
   }
 
-  async open(performance: Performance): Promise<Partial<Performance>> {
+  async open(performance: Performance, options?: OpenOptions): Promise<Partial<Performance>> {
     if (performance.threadId) {
       const thread = await this.sendable(performance.threadId);
       const script = scriptOf(performance);
-      if (thread.isThread()) await this.withdrawFailure(thread, performance);
+      if (thread.isThread()) await withdrawFailure(thread, performance);
       await this.send(thread, { embeds: [noteEmbed(script.act.resumed, performance.number, script)] });
       return {};
     }
@@ -56,11 +64,10 @@ export class DiscordPresenter implements ActPresenter {
     if (!parent || parent.type !== ChannelType.GuildText)
       throw new Error(`channel ${performance.channelId} is not a text channel`);
     const name = fill(scriptOf(performance).discord.threadName, { number: performance.number });
-    // A crash between creating the thread and saving its id must not open a second one, nor post the brief twice
-    // (found by its opening line once Discord has forgotten the nonce).
-    const found = await findThread(parent, name);
+    // A crash between creating the thread and saving its id must not open a second one (a first attempt had none).
+    const earlier = options?.firstAttempt ? undefined : await findThread(parent, name);
     const thread =
-      found ??
+      earlier ??
       (await parent.threads.create({
         name,
         autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
@@ -68,14 +75,14 @@ export class DiscordPresenter implements ActPresenter {
         reason: `compliance-theatre performance ${performance.id}`,
       }));
     this.opened.set(performance.id, thread.id);
-    const line = scriptOf(performance).discord.briefHead;
-    const head = `📨 ${fill(line, { number: performance.number, author: `<@${performance.authorId}>` })}\n>>> `;
-    const brief = segmentsToMarkdown(maskedOf(performance), MAX_CONTENT - head.length);
-    if (!found || !(await findOwn(found, (m) => m.content.startsWith(head))))
-      await this.send(thread, { content: `${head}${brief}` }, [performance.id, 'brief']);
     return { threadId: thread.id };
   }
 
+  /**
+   * One post (the masked brief above the first frame), then an edit per frame: see `reviewPlan`. The post's id is
+   * handed to `remember` at once; a resumed act edits the one an earlier attempt posted. An appeal's
+   * reconsideration plays in a message of its own.
+   */
   async play(
     performance: Performance,
     frames: Frame[],
@@ -84,21 +91,24 @@ export class DiscordPresenter implements ActPresenter {
   ): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
     const appeal = options.part === 'appeal';
-    // A resumed act edits the review message it saved; one whose id never reached the store is found by the nonce
-    // of its first post. An appeal's reconsideration has a message of its own.
-    let review = appeal ? undefined : await findSaved(thread, performance.reviewMessageId);
+    let review = appeal || this.opened.has(performance.id) ? undefined : await earlierReview(thread, performance);
     const script = scriptOf(performance);
-    for (const frame of frames) {
+    const plan = reviewPlan(frames);
+    for (const { frame, delayMs } of plan.beats) {
       signal.throwIfAborted();
       const started = Date.now();
       const payload = { embeds: [frameEmbed(frame, performance.number, script)], allowedMentions: NO_MENTIONS };
+      const content = briefHeader(performance, plan.received?.segments ?? maskedOf(performance), plan.received?.title);
       if (review) review = await review.edit(payload);
       else {
-        review = await this.send(thread, payload, [performance.id, appeal ? 'appeal-review' : 'review']);
+        review = await this.send(thread, { ...payload, content }, [
+          performance.id,
+          appeal ? 'appeal-review' : 'review',
+        ]);
         if (!appeal) await options.remember?.({ reviewMessageId: review.id });
       }
       // The delay counts from the edit's start: time spent waiting out a rate limit is not added on top.
-      const rest = frame.delayMs - (Date.now() - started);
+      const rest = delayMs - (Date.now() - started);
       if (rest > 0) await this.sleep(rest, signal);
     }
     return review && !appeal ? { reviewMessageId: review.id } : {};
@@ -123,12 +133,18 @@ export class DiscordPresenter implements ActPresenter {
     await this.send(target, { embeds: [noteEmbed(text, performance.number, scriptOf(performance))] });
   }
 
-  async awaitRelease(performance: Performance): Promise<void> {
+  async awaitRelease(performance: Performance, approved?: Frame): Promise<void> {
     const thread = await this.sendable(performance.threadId);
     const script = scriptOf(performance);
-    // Asked again after a restart: a desk already in the thread stands (its nonce may have expired).
-    const desk = customId('release', performance.id);
-    if (thread.isThread() && (await findOwn(thread, (m) => JSON.stringify(m.components).includes(desk)))) return;
+    // The approval `play` left out: the review message shows the prompt the moderators decide on.
+    if (approved && performance.reviewMessageId)
+      await thread.messages.edit(performance.reviewMessageId, {
+        embeds: [frameEmbed(approved, performance.number, script)],
+        allowedMentions: NO_MENTIONS,
+      });
+    // Asked again after a restart: a desk already in the thread stands (its nonce may have expired). A thread this
+    // process opened for the act has none yet.
+    if (!this.opened.has(performance.id) && thread.isThread() && (await earlierDesk(thread, performance))) return;
     await this.send(
       thread,
       {
@@ -154,14 +170,19 @@ export class DiscordPresenter implements ActPresenter {
 
   async finale(performance: Performance, images: FinaleImages, tally: Tally): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
-    // Posted before a crash (or answered too late to be seen): the finale is never posted twice.
-    const posted = thread.isThread() ? await findFinale(thread, performance.id) : undefined;
+    // Posted before a crash (or answered too late to be seen): the finale is never posted twice. A thread this
+    // process opened for the act has none, as no attempt before it got as far as saving the thread.
+    const fresh = this.opened.has(performance.id);
+    const posted = !fresh && thread.isThread() ? await findFinale(thread, performance.id) : undefined;
     if (posted) {
       this.opened.delete(performance.id);
       return { finalMessageId: posted.id };
     }
     const page = await this.options.pageLink?.(performance);
-    const message = await this.send(thread, finalePost(performance, images, tally, page), [performance.id, 'finale']);
+    const message = await this.send(thread, finaleMessage(performance, images, tally, page), [
+      performance.id,
+      'finale',
+    ]);
     this.opened.delete(performance.id);
     return { finalMessageId: message.id };
   }
@@ -209,17 +230,6 @@ export class DiscordPresenter implements ActPresenter {
       { embeds: [noteEmbed(`⚠️ ${line}`, performance.number, scriptOf(performance))] },
       [`${performance.id}@${performance.updatedAt}`, 'failure'],
     );
-  }
-
-  /**
-   * A failure line the act posted before it was cut off (a crash, a store outage before `failed` was saved) is
-   * edited to say the act goes on, so it does not stand above the finale that follows.
-   */
-  private async withdrawFailure(thread: AnyThreadChannel, performance: Performance): Promise<void> {
-    const script = scriptOf(performance);
-    const failure = noteEmbed(`⚠️ ${script.act.failure}`, performance.number, script).description;
-    const posted = await findOwn(thread, (m) => m.embeds[0]?.description === failure);
-    await posted?.edit({ embeds: [noteEmbed(script.act.recovered, performance.number, script)] });
   }
 
   private async sendable(channelId: string | undefined): Promise<SendableChannels> {

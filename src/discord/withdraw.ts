@@ -13,7 +13,7 @@ function gone(err: unknown): null {
 const PAGE = 100;
 
 /**
- * Removes every message the show posted for an act (the masked brief, the review, the finale with both images,
+ * Removes every message the show posted for an act (the review with the masked brief, the finale with both images,
  * the hearing and the Appeal Cut) from its thread, then locks and archives the thread, so nothing of a
  * withdrawn performance stays visible — and `/show` reposts elsewhere are removed too. The thread holds one act only, so every message of the bot in it is the act's.
  */

@@ -62,6 +62,13 @@ describe('rehearse', () => {
     expect(record.prompt.endsWith('approved for all audiences')).toBe(true);
   });
 
+  test('--pace auto, as if briefs were waiting, plays the same frames', async () => {
+    const plain = await cli(['rehearse', 'a knight with a sword', '--out', out]);
+    const auto = await cli(['rehearse', 'a knight with a sword', '--pace', 'auto', '--queued', '8', '--out', out]);
+    expect(auto.code).toBe(0);
+    expect(auto.stdout.replace(/№\d+/g, '')).toBe(plain.stdout.replace(/№\d+/g, ''));
+  });
+
   test('a block term in a style exits non-zero with one clear line, and nothing is performed', async () => {
     const run = await cli(['rehearse', 'a calm lake', '--style', 'snuff film', '--out', out]);
     expect(run.code).toBe(1);
@@ -75,7 +82,8 @@ describe('rehearse', () => {
     [['rehearse'], 2, /give exactly one brief/],
     [['rehearse', '   '], 1, /The brief is empty/],
     [['rehearse', 'a cat', '--image', 'crayon'], 2, /unknown --image "crayon"/],
-    [['rehearse', 'a cat', '--pace', 'fast'], 2, /--pace must be a number from 0 to 5/],
+    [['rehearse', 'a cat', '--pace', 'fast'], 2, /--pace must be a number from 0 to 5, or auto/],
+    [['rehearse', 'a cat', '--pace', 'auto', '--queued', 'many'], 2, /--queued must be a number from 0 to 500/],
     [['rehearse', 'a cat', '--style', 'x'.repeat(301)], 1, /style is 301 characters; the limit is 300/],
   ])('%j exits %i with one clear line', async (argv, code, message) => {
     const run = await cli([...argv, '--out', out]);

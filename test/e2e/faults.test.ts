@@ -106,8 +106,8 @@ async function acknowledged(interactions: FakeInteraction[]) {
 const count = (show: Show, threadId: string, marker: (m: ReturnType<Show['fake']['messagesIn']>[number]) => boolean) =>
   show.fake.messagesIn(threadId).filter(marker).length;
 const isFinale = (m: { components: unknown }) => JSON.stringify(m.components).includes('vote:');
-const isReview = (m: { versions: { embeds: { title?: string }[] }[] }) =>
-  m.versions[0]?.embeds[0]?.title?.startsWith('📨 RECEIVED') ?? false;
+// The review message opens with the brief, above the frames it is edited through.
+const isReview = (m: { versions: { content: string }[] }) => m.versions[0]?.content.startsWith('📨') ?? false;
 
 describe('the store locked by another program', () => {
   test('clicks and /brief are acknowledged at once; the show carries on when the lock goes, nothing lost or doubled', async () => {

@@ -42,9 +42,9 @@ describe('one act, many presenters', () => {
       const show = await launch();
       await submitBrief(show, brief, { style });
       const thread = await threadOf(show);
-      await finaleIn(show, thread.id);
+      const finale = await finaleIn(show, thread.id);
       await untilStatus(show, 1, 'done');
-      const review = show.fake.messagesIn(thread.id)[1];
+      const review = show.fake.messagesIn(thread.id)[0];
       const discordFrames = (review?.versions ?? []).map((version) => ({
         title: version.embeds[0]?.title?.split(' · ').slice(1).join(' · '),
         citations:
@@ -55,7 +55,11 @@ describe('one act, many presenters', () => {
 
       const terminal = terminalFrames(rehearsal.stdout);
       expect(terminal.length).toBeGreaterThan(4);
-      expect(discordFrames).toEqual(terminal);
+      // Discord shows the received frame as its first post's header, every frame after it as an edit, and leaves
+      // the approval to the finale, which shows the same prompt.
+      expect(discordFrames).toEqual(terminal.slice(1, -1));
+      expect(review?.content.split('\n')[0]?.endsWith(` · ${terminal[0]?.title}`)).toBe(true);
+      expect(finale.embeds[0]?.description).toBe(`✅ APPROVED · ${terminal.at(-1)?.title}`);
     } finally {
       await rm(out, { recursive: true, force: true });
     }
@@ -86,13 +90,17 @@ describe('one act, many presenters', () => {
       for (const label of ['As filed (0)', 'As stamped (0)', 'File Form 9-A', 'Strike from register (mods)'])
         expect(buttons).toContain(`"label":"${label}"`);
 
-      const review = show.fake.messagesIn(thread.id)[1];
+      const review = show.fake.messagesIn(thread.id)[0];
       const titles = (review?.versions ?? []).map((v) => v.embeds[0]?.title ?? '');
-      expect(titles[0]).toBe(`📨 FILED · ${ministry.frames.received}`);
-      expect(titles.at(-1)).toBe(`✅ STAMPED · ${ministry.frames.approvedAmended}`);
-      // The terminal and Discord played the same frames in the same voice.
+      expect(review?.content).toContain(`**Application №1** `);
+      expect(review?.content.split('\n')[0]?.endsWith(` · ${ministry.frames.received}`)).toBe(true);
+      expect(titles[0]).toMatch(/^🔍 /);
+      expect(finale.embeds[0]?.description).toBe(`✅ STAMPED · ${ministry.frames.approvedAmended}`);
+      // The terminal and Discord played the same frames in the same voice (Discord's first and last: see above).
       expect(titles.map((t) => t.split(' · ').slice(1).join(' · '))).toEqual(
-        terminalFrames(rehearsal.stdout).map((f) => f.title),
+        terminalFrames(rehearsal.stdout)
+          .slice(1, -1)
+          .map((f) => f.title),
       );
 
       const performanceId = `${GUILD}-1`;

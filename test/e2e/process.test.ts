@@ -105,27 +105,28 @@ describe('the bot as a process', () => {
   }, 60_000);
 
   // Each step of an act, by the request that performs it: the kill lands as Discord has just done it.
-  const brief = (r: RecordedRequest, t: string | undefined) =>
+  // The first post carries the brief above the first frame. The last flag: the restart comes after Discord has
+  // forgotten the nonces (minutes later), so what was saved, or found in the thread, must do.
+  const firstPost = (r: RecordedRequest, t: string | undefined) =>
     r.method === 'POST' && r.path === `/channels/${t}/messages`;
   const frame = (r: RecordedRequest, t: string | undefined) =>
     r.method === 'PATCH' && r.path.startsWith(`/channels/${t}/messages/`);
-  // The last flag: the restart comes after Discord has forgotten the nonces (minutes later): saved ids must do.
   const steps: [string, (r: RecordedRequest, thread: string | undefined) => boolean, boolean][] = [
     ['the thread', (r) => r.method === 'POST' && r.path === `/channels/${STAGE_CHANNEL}/threads`, false],
-    ['the brief', brief, false],
-    ['the brief, restarted after the nonce window', brief, true],
+    ['the brief and its first frame', firstPost, false],
+    ['the brief and its first frame, restarted after the nonce window', firstPost, true],
     ['a frame', frame, false],
     ['a frame, restarted after the nonce window', frame, true],
     ['the finale', (r, t) => r.method === 'POST' && r.path === `/channels/${t}/messages` && r.files.length > 0, false],
   ];
 
   test.each(steps)(
-    'kill -9 at %s, restart: one thread, one review, one finale, the brief performed',
+    'kill -9 at %s, restart: one thread, one review (the brief above its frames), one finale, the brief performed',
     async (_, at, late) => {
       const w = await world();
       const first = bot(w);
       await onStage(first);
-      await runSubcommand(w.show, 'stage', 'config', [{ name: 'pace', type: 10, value: 0.2 }]);
+      await runSubcommand(w.show, 'stage', 'config', [{ name: 'pace', type: 3, value: '0.2' }]);
       const step = (r: RecordedRequest) => at(r, w.fake.threads(STAGE_CHANNEL)[0]?.id);
       // Discord carries the step out but its answer never reaches the bot: killed in between.
       w.fake.answerLate(step, 60_000);
@@ -148,11 +149,12 @@ describe('the bot as a process', () => {
       const threads = w.fake.threads(STAGE_CHANNEL);
       expect(threads).toHaveLength(1);
       const messages = w.fake.messagesIn(threads[0]?.id ?? '');
-      const briefs = messages.filter((m) => m.versions[0]?.content?.startsWith('📨 **Brief №1**'));
-      const reviews = messages.filter((m) => m.versions[0]?.embeds[0]?.title?.startsWith('📨 RECEIVED'));
+      const briefs = messages.filter((m) => m.versions.some((v) => v.content?.includes('a bloody knife')));
+      const reviews = messages.filter((m) => m.versions[0]?.embeds[0]?.title?.startsWith('🔍 SCANNING'));
       const finales = messages.filter((m) => JSON.stringify(m.components).includes('vote:'));
       expect(briefs).toHaveLength(1);
       expect(reviews).toHaveLength(1);
+      expect(reviews[0]?.content).toMatch(/^📨 \*\*Brief №1\*\*/);
       expect(finales).toHaveLength(1);
       const done = await w.store.performances.get(`${GUILD}-1`);
       expect(done?.finalMessageId).toBe(finales[0]?.id);

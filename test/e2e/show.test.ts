@@ -31,20 +31,24 @@ describe('a whole performance through the real discord.js client', () => {
     expect(thread.name).toBe('Performance №1 · Compliance Review');
     const finale = await finaleIn(show, thread.id);
     const messages = show.fake.messagesIn(thread.id);
-    const [briefMessage, review] = messages;
-    expect(briefMessage?.content).toContain('a knight with a bloody sword');
-    expect(briefMessage?.content).toContain(`<@${AUTHOR.id}>`);
+    // Two messages: the review (the brief as received above its frames), then the finale.
+    expect(messages.map((m) => m.id)).toEqual([messages[0]?.id, finale.id]);
+    const [review] = messages;
+    expect(review?.content).toContain('a knight with a bloody sword');
+    expect(review?.content).toContain(`<@${AUTHOR.id}>`);
+    expect(review?.content).toContain('Brief received. Forwarding to the Content Standards Division.');
 
-    // The review message was edited frame by frame: received, scanning, a mark and an amendment per change, approved.
+    // The review message was edited frame by frame: scanning, then a mark and an amendment per change, each shown.
     const titles = review?.versions.map((v) => v.embeds[0]?.title ?? '') ?? [];
-    expect(titles[0]).toMatch(/^📨 RECEIVED/);
-    expect(titles[1]).toBe('🔍 SCANNING · Scanning… 3 concerns found.');
-    expect(titles.filter((t) => t.startsWith('🖍️ REDLINE'))).toHaveLength(3);
-    expect(titles.at(-1)).toBe('✅ APPROVED · APPROVED — with amendments.');
-    expect(review?.versions.some((v) => v.embeds[0]?.description?.includes('~~sword~~'))).toBe(true);
+    expect(titles[0]).toBe('🔍 SCANNING · Scanning… 3 concerns found.');
+    expect(titles.slice(1).map((t) => t.split(' ')[1])).toEqual(Array(3).fill(['REDLINE', 'AMENDING']).flat());
+    const struck = review?.versions.findIndex((v) => v.embeds[0]?.description?.includes('~~sword~~')) ?? -1;
+    expect(struck).toBeGreaterThan(0);
+    expect(review?.versions[struck + 1]?.embeds[0]?.description).not.toContain('sword');
 
-    // The finale: both versions side by side, the poster attached, buttons.
+    // The finale: the approval stamp, both versions side by side, the poster attached, buttons.
     const [embed] = finale.embeds;
+    expect(embed?.description).toBe('✅ APPROVED · APPROVED — with amendments.');
     expect(embed?.url).toBe(`https://discord.com/channels/${GUILD}/${thread.id}`);
     expect(embed?.fields?.map((f) => f.name)).toEqual(['Original brief', 'Approved prompt', 'Audience verdict']);
     expect(embed?.fields?.[1]?.value).not.toMatch(/sword|bloody|burning/);

@@ -16,13 +16,16 @@ import { isStoreUnavailable, type PerformancePatch, type Store } from '../store/
 import type { GuildSettings, Performance } from '../store/schemas.js';
 import { buildFrames } from './frames.js';
 import { fallbackNote } from './notes.js';
+import type { Pace } from './pace.js';
 import type { ActPresenter } from './presenter.js';
 import { refusal } from './transitions.js';
 
-export type { ActPresenter, AppealVerdict, FinaleImages, PlayOptions } from './presenter.js';
+export type { ActPresenter, AppealVerdict, FinaleImages, OpenOptions, PlayOptions } from './presenter.js';
 
 export interface ActSettings {
-  pace: number;
+  pace: Pace;
+  /** Briefs waiting behind the act as it came on stage, for `auto` pace (default 0). */
+  queued?: number;
   reviewMode: boolean;
   /** Render the original submission too (already off for a hosted engine unless a moderator enabled it). */
   renderOriginal: boolean;
@@ -35,10 +38,14 @@ export interface ActSettings {
   seed?: number;
 }
 
-/** The act's settings from the guild's: the original is drawn by a hosted engine only when a moderator allowed it. */
-export function actSettings(settings: GuildSettings, imageEngine: ImageEngineName): ActSettings {
+/**
+ * The act's settings from the guild's and its queue: the original is drawn by a hosted engine only when a
+ * moderator allowed it.
+ */
+export function actSettings(settings: GuildSettings, imageEngine: ImageEngineName, queued = 0): ActSettings {
   return {
     pace: settings.pace,
+    queued,
     reviewMode: settings.reviewMode,
     renderOriginal: settings.renderOriginal && (imageEngine === 'poster' || settings.originalOnHosted),
     overrides: settings.lexicon,
@@ -114,6 +121,8 @@ export async function storedCensorship(performance: Performance, deps: ActDeps):
  */
 export async function performAct(performance: Performance, deps: ActDeps): Promise<Performance> {
   const { store, presenter, signal } = deps;
+  // Still queued: no earlier attempt began, so nothing of this act can be on stage yet.
+  const firstAttempt = performance.status === 'queued';
   let current = await save(store, performance.id, { status: 'performing' });
   // Each step writes what it changed, and a step that changed nothing writes nothing.
   const record = async (patch: PerformancePatch) => {
@@ -124,7 +133,8 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
     const censorship = await censorAct(current, deps);
     signal.throwIfAborted();
     const text = submittedText(current.brief, current.memberStyle);
-    const frames = buildFrames(text, censorship, { pace: deps.settings.pace, script: scriptOf(current) });
+    const { pace, queued } = deps.settings;
+    const frames = buildFrames(text, censorship, { pace, queued, script: scriptOf(current) });
     if (censorship.result.verdict === 'block') {
       // A guild term added after submission can block at performance time; the brief is still never shown.
       await presenter.refused(current, frames, signal);
@@ -132,7 +142,7 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
     }
     const censored = { result: censorship.result, prompt: censorship.prompt };
     // The censorship is saved with the ids the opening hands back (a thread): one write for the step.
-    current = await record({ ...censored, ...(await presenter.open({ ...current, ...censored })) });
+    current = await record({ ...censored, ...(await presenter.open({ ...current, ...censored }, { firstAttempt })) });
     const note = fallbackNote(
       { censor: current.censorEngine },
       { censor: censorship.result.engine },
@@ -146,7 +156,7 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
     current = await record(await presenter.play(current, frames, signal, { remember }));
     if (deps.settings.reviewMode) {
       current = await save(store, current.id, { status: 'awaiting-release' });
-      await presenter.awaitRelease(current);
+      await presenter.awaitRelease(current, frames.at(-1));
       return current;
     }
     return await renderFinale(current, deps, censorship);

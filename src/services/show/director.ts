@@ -191,6 +191,8 @@ export class Director {
 
   private async actDeps(performance: Performance, signal: AbortSignal): Promise<ActDeps> {
     const settings = await this.options.store.guilds.get(performance.guildId);
+    // The briefs waiting behind this one as it comes on stage: what `auto` pace plays quicker for.
+    const queued = this.options.lanes.status(performance.guildId).queued.length;
     return {
       store: this.options.store,
       log: this.options.log,
@@ -198,7 +200,7 @@ export class Director {
       checker: this.options.censorModel('lexicon'),
       image: this.options.imageModel(performance.imageEngine),
       presenter: this.options.presenter(performance),
-      settings: actSettings(settings, performance.imageEngine),
+      settings: actSettings(settings, performance.imageEngine, queued),
       signal,
     };
   }

@@ -1,21 +1,19 @@
 import type { CensorResult, Change } from '../censor/types.js';
 import { fill, type Script, scriptFor } from '../script/voices.js';
 import type { Frame, FrameNote, FramePhase, Segment } from './frames-types.js';
+import { frameDelays, type Pace } from './pace.js';
 
 export type { Frame, FrameNote, Segment } from './frames-types.js';
+export { BASE_DELAYS_MS } from './pace.js';
 
-/** How the act is paced. `pace` multiplies every delay: 0 plays instantly, 1 is the default stage pace. */
+/** How the act is paced (see pace.ts), and in which voice. */
 export interface FrameSettings {
-  pace: number;
+  pace: Pace;
+  /** Briefs waiting behind this act as it comes on stage: `auto` pace plays quicker the more there are. */
+  queued?: number;
   /** The voice the titles are written in (default: the corporate voice). */
   script?: Script;
 }
-
-/**
- * Base delays at pace 1. They are chosen so a Discord review message is edited less than once a second on
- * average (Discord allows about five message edits per five seconds in a channel).
- */
-export const BASE_DELAYS_MS = { received: 1500, scanning: 1800, marking: 1400, replacing: 1200 } as const;
 
 /** Beyond this many changes, the rest are marked and replaced together so an act stays watchable. */
 export const MAX_SOLO_CHANGES = 6;
@@ -98,18 +96,18 @@ export function buildFrames(
   const states: ChangeState[] = changes.map(() => 'pending');
   const notes: FrameNote[] = [];
   const frames: Frame[] = [];
-  const delay = (ms: number) => Math.round(ms * settings.pace);
+  const delays = frameDelays(settings.pace, settings.queued);
   const script = settings.script ?? scriptFor();
   const lines = script.frames;
   const push = (phase: FramePhase, title: string, delayMs: number, extra: Partial<Frame> = {}) =>
     frames.push({ phase, title, segments: segmentsFor(brief, changes, states), notes: [...notes], delayMs, ...extra });
 
-  push('received', lines.received, delay(BASE_DELAYS_MS.received));
+  push('received', lines.received, delays.received);
   states.fill('flagged');
   const count = changes.length;
   const scanning =
     count === 0 ? lines.scanningNone : count === 1 ? lines.scanningOne : fill(lines.scanningMany, { count });
-  push('scanning', scanning, delay(BASE_DELAYS_MS.scanning));
+  push('scanning', scanning, delays.scanning);
 
   if (result.verdict === 'block') {
     changes.forEach((change, i) => {
@@ -129,12 +127,12 @@ export function buildFrames(
     const first = changes[beat[0] as number] as Change;
     const title =
       beat.length === 1 ? fill(lines.marking, { reason: first.reason }) : fill(lines.bulk, { count: beat.length });
-    push('marking', title, delay(BASE_DELAYS_MS.marking));
+    push('marking', title, delays.marking);
     for (const i of beat) states[i] = 'replaced';
     push(
       'replacing',
       beat.length === 1 ? fill(lines.replacedOne, { to: first.to }) : lines.replacedBulk,
-      delay(BASE_DELAYS_MS.replacing),
+      delays.replacing,
     );
   }
 

@@ -30,6 +30,15 @@ export interface PlayOptions {
   remember?: (ids: Partial<Performance>) => Promise<void>;
 }
 
+/** What `open` is told about the act's attempt. */
+export interface OpenOptions {
+  /**
+   * No earlier attempt of this act began (its record was still queued), so nothing of it can be on stage: a
+   * presenter need not look for what a crash left behind.
+   */
+  firstAttempt: boolean;
+}
+
 /**
  * Where an act is shown: a Discord thread, a terminal, the exhibition wall — one port, driven by the same
  * `performAct`. The act decides what happens and when; a presenter only shows it, and never reads the store:
@@ -41,9 +50,13 @@ export interface PlayOptions {
  * presenter's failure from ending the act for the others.
  */
 export interface ActPresenter {
-  /** Opens the act's place (a thread, a screen) and shows the submission, blackout terms as bars. */
-  open(performance: Performance): Promise<Partial<Performance>>;
-  /** Plays the frames in order, waiting each frame's `delayMs`; stops at once when `signal` aborts. */
+  /** Opens the act's place (a thread, a screen); the submission, blackout terms as bars, shows here or in `play`. */
+  open(performance: Performance, options?: OpenOptions): Promise<Partial<Performance>>;
+  /**
+   * Plays the frames in order, waiting each frame's `delayMs`; stops at once when `signal` aborts. A presenter may
+   * leave the closing approved frame to what follows: the finale shows the same prompt, and `awaitRelease` is
+   * handed that frame.
+   */
   play(
     performance: Performance,
     frames: Frame[],
@@ -58,8 +71,8 @@ export interface ActPresenter {
   refused(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<void>;
   /** An in-character line (a fallback, a veto, a resumed act). */
   note(performance: Performance, text: string): Promise<void>;
-  /** Review mode: the approved prompt now waits for a moderator's release or veto. */
-  awaitRelease(performance: Performance): Promise<void>;
+  /** Review mode: the approved prompt (`approved`, the act's closing frame) now waits for a moderator's decision. */
+  awaitRelease(performance: Performance, approved?: Frame): Promise<void>;
   /** Review mode: an appeal now waits for a moderator's grant or denial. */
   awaitAppealDecision(performance: Performance): Promise<void>;
   /** The finale: the image(s), the two versions side by side, the tally so far. */

@@ -3,6 +3,7 @@ import { CENSOR_ENGINES, IMAGE_ENGINES } from '../../config.js';
 import { censorResultSchema, lexiconEntrySchema } from '../censor/schemas.js';
 import { CATEGORIES, TIERS } from '../censor/types.js';
 import { DEFAULT_VOICE, VOICES } from '../script/voices.js';
+import { paceSchema } from '../show/pace.js';
 
 // The censor owns these schemas; they are re-exported for the modules that read them from here.
 export { censorResultSchema, changeSchema, lexiconEntrySchema } from '../censor/schemas.js';
@@ -110,8 +111,8 @@ export const guildSettingsSchema = z.object({
   censorEngine: z.enum(CENSOR_ENGINES).optional(),
   imageEngine: z.enum(IMAGE_ENGINES).optional(),
   style: z.string().max(300).optional(),
-  /** Multiplier on frame delays: 0 plays instantly, 1 is the default pace, 2 is twice as slow. */
-  pace: z.number().min(0).max(5).default(1),
+  /** Multiplier on frame delays (0 plays instantly, 1 is the default pace, 2 is twice as slow), or `auto`. */
+  pace: paceSchema.default(1),
   cooldownSeconds: z.number().int().min(0).max(86_400).default(30),
   maxQueuedPerUser: z.number().int().min(1).max(50).default(2),
   maxQueuedPerGuild: z.number().int().min(1).max(500).default(25),

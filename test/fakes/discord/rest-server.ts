@@ -15,6 +15,7 @@ import { type DiscordRequestValidator, issuesToFieldErrors, type ValidationOutco
 
 /** A REST request as the fake received it. */
 export interface RecordedRequest {
+  /** When the request arrived, before the fake decoded or validated it. */
   at: Date;
   method: string;
   /** Path after `/api/v10`, percent-decoded (`/webhooks/1/abc/messages/@original`). */
@@ -93,6 +94,9 @@ export class RestServer {
   constructor(private readonly deps: RestServerDeps) {}
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // When the request reached Discord: a latency measured from here leaves out the fake's own decoding and
+    // validation, which a burst of requests would otherwise queue behind each other.
+    const receivedAt = new Date();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/attachments/')) return this.serveAttachment(url.pathname, res);
     const raw = await readBody(req);
@@ -110,11 +114,11 @@ export class RestServer {
       send(res, { status: 404, body: { message: '404: Not Found', code: 0 } });
       return;
     }
-    const reply = await this.answer(req, url, raw);
+    const reply = await this.answer(req, url, raw, receivedAt);
     send(res, reply);
   }
 
-  private async answer(req: IncomingMessage, url: URL, raw: Buffer | undefined): Promise<Reply> {
+  private async answer(req: IncomingMessage, url: URL, raw: Buffer | undefined, receivedAt: Date): Promise<Reply> {
     const { deps } = this;
     const method = (req.method ?? 'GET').toUpperCase();
     const path = url.pathname.slice('/api/v10'.length).split('/').map(decodeURIComponent).join('/');
@@ -135,7 +139,7 @@ export class RestServer {
       body: parsed.json,
     });
     const recorded: RecordedRequest = {
-      at: new Date(),
+      at: receivedAt,
       method,
       path,
       route: routeName,

@@ -108,6 +108,16 @@ describe('buildFrames', () => {
     expect(actDuration(buildFrames(brief, rewrite([sword, damn, bloody], censored), { pace }))).toBe(total);
   });
 
+  test('auto pace plays the stage pace to an empty queue and a quicker act to a crowd, the same frames', () => {
+    const changes = rewrite([sword, damn, bloody], censored);
+    const alone = buildFrames(brief, changes, { pace: 'auto', queued: 0 });
+    const crowd = buildFrames(brief, changes, { pace: 'auto', queued: 8 });
+    expect(alone).toEqual(frames);
+    expect(crowd.map(({ delayMs, ...frame }) => frame)).toEqual(frames.map(({ delayMs, ...frame }) => frame));
+    expect(crowd.map((f) => f.delayMs)).toEqual([600, 600, 600, 600, 600, 600, 600, 600, 0]);
+    expect(actDuration(crowd)).toBeLessThan(actDuration(alone) / 2);
+  });
+
   test('at pace 1 the review message changes less than once a second on average', () => {
     const edits = frames.length - 1;
     expect(actDuration(frames) / edits).toBeGreaterThanOrEqual(1000);

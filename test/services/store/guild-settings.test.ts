@@ -24,8 +24,15 @@ describe('guild settings', () => {
     expect(await store.guilds.get(GUILD_B)).toEqual(defaults);
   });
 
+  test('pace auto is kept as written', async () => {
+    const store = await stores.open('memory:');
+    await store.guilds.update(GUILD_A, { pace: 'auto' });
+    expect((await store.guilds.get(GUILD_A)).pace).toBe('auto');
+  });
+
   test.each([
     ['a pace above the maximum', { pace: 9 }],
+    ['a pace that is neither a number nor auto', { pace: 'fast' as GuildSettings['pace'] }],
     ['a fractional cooldown', { cooldownSeconds: 1.5 }],
     ['an unknown engine', { imageEngine: 'dall-e-1' as GuildSettings['imageEngine'] }],
     ['a style over 300 characters', { style: 'x'.repeat(301) }],

@@ -152,6 +152,12 @@ function spellings(entry: LexiconEntry): Array<{ words: string[]; inflection: In
     if (formWords.length === 0) continue;
     out.push({ words: formWords, inflection: formInflectionOf(formWords[0] as string, pos), rank: Rank.form });
   }
+  // Numbers also match spelled digit by digit, as scraped prompts often space them ("ak - 4 7", "rule 3 4").
+  for (const spelled of [...out]) {
+    if (spelled.words.some((w) => /^\d{2,}$/.test(w))) {
+      out.push({ ...spelled, words: spelled.words.flatMap((w) => (/^\d{2,}$/.test(w) ? [...w] : [w])) });
+    }
+  }
   // A phrase also matches run together ("assaultrifle", "selfharm", "ak47") — unless it opens with a little
   // function word, whose run-together spelling is often an innocent word ("in flames" → "inflames").
   for (const spelled of [...out]) {

@@ -91,8 +91,12 @@ export function cuesAllow(
   }
   let fired = !cues.fire && !cues.fireOnPerson;
   for (let i = from; i <= to; i++) {
-    if (i >= first && i <= last) continue;
     const token = tokens[i] as Token;
+    // Inside a match only a phrase's gap can hold other words ("chopped his head off"); they may fire, never protect.
+    if (i >= first && i <= last) {
+      if (cues.fire?.has(token.core)) fired = true;
+      continue;
+    }
     if (cues.protect?.has(token.core)) return false;
     if (cues.fire?.has(token.core)) fired = true;
     if (cues.fireOnPerson && (PERSON_WORDS.has(token.core) || (i > 0 && isCapitalised(text, token)))) fired = true;

@@ -25,10 +25,13 @@ export interface DisguiseIndex {
 const VOWELS = /[aeiouy]/g;
 const MASK = /[*#%@$]/;
 const MASKS = /[*#%@$]/g;
+const GRAWLIX = /^[a-z][*#%]+$/;
 /** Endings a glued stem may carry without a dictionary word after it ("shitshows" needs "shows"; "-ing" is free). */
 const GLUE_ENDINGS: ReadonlySet<string> = new Set(
   's es ing in er ers ed y ie head face tard wit hole bag stick wad'.split(' '),
 );
+
+const MASKED_ENDINGS = ['ers', 'er', 'ing', 'in', 'ed', 'es', 's', 'y'];
 
 const DOUBLE = /(.)\1+/g;
 const consonants = (word: string) => word.replace(VOWELS, '');
@@ -69,12 +72,27 @@ function push<K>(map: Map<K, string[]>, key: K, word: string): void {
   else if (!list.includes(word)) list.push(word);
 }
 
-/** "f*ck" → "fuck": each mask symbol stands for one letter; at least two real letters, no more masks than letters. */
+/**
+ * "f*ck" → "fuck": each mask symbol stands for one letter; at least two real letters, no more masks than letters —
+ * or the grawlix of a first letter and masks only ("f***"), when exactly one strong word of that length fits it.
+ */
 export function unmask(norm: string, index: DisguiseIndex): string | undefined {
   if (!MASK.test(norm)) return undefined;
   const letters = norm.replace(MASKS, '').length;
+  if (letters === 1 && norm.length >= 4 && GRAWLIX.test(norm)) {
+    const fitting = (index.byLength.get(norm.length) ?? []).filter((word) => word[0] === norm[0]);
+    return fitting.length === 1 ? fitting[0] : undefined;
+  }
   if (letters < 2 || letters < norm.length - letters) return undefined;
   for (const word of index.byLength.get(norm.length) ?? []) if (fits(norm, word)) return word;
+  // A masked stem with a plain ending the dictionary lacks ("w*nker"): the stem, or its form when that is a word.
+  for (const ending of MASKED_ENDINGS) {
+    const stem = norm.slice(0, -ending.length);
+    if (!norm.endsWith(ending) || !MASK.test(stem) || stem.replace(MASKS, '').length < 2) continue;
+    for (const word of index.byLength.get(stem.length) ?? []) {
+      if (fits(stem, word)) return index.words.has(word + ending) ? word + ending : word;
+    }
+  }
   return undefined;
 }
 
@@ -89,14 +107,15 @@ function fits(pattern: string, word: string): boolean {
 
 /**
  * The strong word a plain (letters-only) token disguises, or undefined. The token must not be a dictionary word;
- * `exotic` says a letter of it was not plain ASCII, which lets a four-letter word count as misspelt ("ʃuck").
+ * `exotic` says a letter of it was not plain ASCII, which lets a four-letter word count as misspelt ("ʃuck");
+ * `decoded` says it was read from leetspeak, where a digit for a vowel is the disguise itself ("f4ck").
  */
-export function undisguise(word: string, index: DisguiseIndex, exotic: boolean): string | undefined {
+export function undisguise(word: string, index: DisguiseIndex, exotic: boolean, decoded = false): string | undefined {
   if (word.length < 3 || index.dictionary.has(word)) return undefined;
-  return search(word, index, exotic);
+  return search(word, index, exotic, decoded);
 }
 
-function search(word: string, index: DisguiseIndex, exotic: boolean): string | undefined {
+function search(word: string, index: DisguiseIndex, exotic: boolean, decoded: boolean): string | undefined {
   const dropped = index.byConsonants.get(consonants(word));
   if (dropped && vowelCount(word) < vowelCount(dropped)) return dropped;
   // "ph" for "f" ("phuck") is a spelling, not an edit.
@@ -105,14 +124,30 @@ function search(word: string, index: DisguiseIndex, exotic: boolean): string | u
     if (index.words.has(f)) return f;
   }
   const near = oneEditAway(word, index);
-  // Short words have many one-edit neighbours: below five letters, the first letter must stay ("fuk", "fcuk", "pr0n").
-  if (near && (word.length >= 5 || exotic || near[0] === word[0])) return near;
+  // Short words have many one-edit neighbours: below five letters, the first letter must stay ("fuk", "fcuk", "pr0n"),
+  // and one vowel written for another makes another word, often a foreign one or a name ("fick", "feck", "cont").
+  if (near && (word.length >= 5 || exotic || (near[0] === word[0] && (decoded || !vowelSwapped(word, near)))))
+    return near;
   if (word.length >= 7) return glued(word, index);
   // A doubled letter is a cheap disguise too ("ffuk" is "fuk"): try once more with every double undone.
   const single = word.replace(DOUBLE, '$1');
   return single !== word && single.length >= 3 && !index.dictionary.has(single)
-    ? search(single, index, exotic)
+    ? search(single, index, exotic, decoded)
     : undefined;
+}
+
+const PLAIN_VOWEL = /^[aeiou]$/;
+
+/** Whether two words of one length differ in one place only, a plain vowel in each. */
+function vowelSwapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let at = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  return at >= 0 && PLAIN_VOWEL.test(a[at] as string) && PLAIN_VOWEL.test(b[at] as string);
 }
 
 /** A dictionary word, or two run together ("wordsbefore"). */

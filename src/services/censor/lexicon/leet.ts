@@ -25,6 +25,8 @@ const PRIMARY: Readonly<Record<string, string>> = {
   '£': 'l',
   '§': 's',
   '¥': 'y',
+  '©': 'c',
+  '®': 'r',
 };
 
 const ALTERNATE: Readonly<Record<string, string>> = { ...PRIMARY, '1': 'l', '|': 'i', '6': 'b' };
@@ -48,14 +50,16 @@ function decodeWith(word: string, table: Readonly<Record<string, string>>): stri
 }
 
 const HAS_LETTER = /[a-z]/;
+// A number with a plural or ordinal ending ("the 45s", "1990s", "21st") is a number, not a disguise.
+const NUMBER_WITH_ENDING = /^\d+(s|st|nd|rd|th)$/;
 const AMBIGUOUS = /[16|]/;
 
 /**
  * The plain-letter readings of a word with digits or symbols in it: "k1ll" → ["kill", "klll"]. A word without a
- * letter is a number or punctuation, not a disguise, and decodes to nothing.
+ * letter is a number or punctuation, not a disguise, and decodes to nothing; so does a number with an ending.
  */
 export function leetReadings(word: string): string[] {
-  if (!HAS_LETTER.test(word)) return [];
+  if (!HAS_LETTER.test(word) || NUMBER_WITH_ENDING.test(word)) return [];
   const primary = decodeWith(word, PRIMARY);
   if (!AMBIGUOUS.test(word)) return primary === word ? [] : [primary];
   const alternate = decodeWith(word, ALTERNATE);

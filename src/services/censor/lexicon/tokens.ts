@@ -30,7 +30,7 @@ export interface Token {
 }
 
 const PHRASE_GAP = /^[\s\-_\u2010\u2011&]+$/u;
-const SINGLE_GAP = /^[\s.\-_·•~/\\,:;]$/u;
+const SINGLE_GAP = /^[\s.\-_·•~/\\,:;]{1,3}$/u;
 
 function gapFlags(text: string, from: number, to: number): number {
   // Almost every gap is one space.

@@ -2,7 +2,7 @@ import type { Logger } from '../../../logger.js';
 import type { RenderedImage } from '../../imagery/types.js';
 import type { Performance, Tally } from '../../store/schemas.js';
 import type { Frame } from '../frames.js';
-import type { ActPresenter, AppealVerdict, FinaleImages, PlayOptions } from '../presenter.js';
+import type { ActPresenter, AppealVerdict, FinaleImages, OpenOptions, PlayOptions } from '../presenter.js';
 
 /**
  * One act, several presenters: every call goes to all of them at once. The primary (the Discord thread, the
@@ -16,8 +16,8 @@ export class FanOutPresenter implements ActPresenter {
     private readonly log: Logger,
   ) {}
 
-  open(performance: Performance) {
-    return this.all(performance, 'open', (p) => p.open(performance));
+  open(performance: Performance, options?: OpenOptions) {
+    return this.all(performance, 'open', (p) => p.open(performance, options));
   }
 
   /** Only the primary's ids are remembered. */
@@ -36,8 +36,8 @@ export class FanOutPresenter implements ActPresenter {
     await this.all(performance, 'note', (p) => p.note(performance, text));
   }
 
-  async awaitRelease(performance: Performance) {
-    await this.all(performance, 'awaitRelease', (p) => p.awaitRelease(performance));
+  async awaitRelease(performance: Performance, approved?: Frame) {
+    await this.all(performance, 'awaitRelease', (p) => p.awaitRelease(performance, approved));
   }
 
   async awaitAppealDecision(performance: Performance) {

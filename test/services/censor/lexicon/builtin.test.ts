@@ -48,6 +48,8 @@ describe('disguised briefs are caught by the built-in lexicon', () => {
     ['nâked', ['naked']],
     ['two sniper rifles', ['sniper rifle']],
     ['a shotgun and a gunman', ['shotgun', 'gunman']],
+    ['a girl holding an ak - 4 7', ['ak-47']],
+    ['an ar 1 5 on the wall', ['ar-15']],
   ])('%j', (brief, terms) => {
     expect(lexicon.scan(brief).map((m) => m.entry.term)).toEqual(terms);
   });

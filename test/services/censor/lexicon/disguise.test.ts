@@ -46,6 +46,7 @@ describe('peers’ documented disguises are caught', () => {
     'hmmmm',
     'a mishit ball',
     'a snigger',
+    'a photo from 1 9 4 7, 8 k, rule of thirds',
     // obscenity README ("does not match")
     'the pen is mightier than the pencil',
     'i love bananas so yeah',
@@ -144,4 +145,38 @@ describe('spaced-out letters', () => {
       expect(lexicon.rewrite(brief).changes).toEqual([]);
     },
   );
+});
+
+// Classes learnt from data/eval/peer-disguises.tsv, each shown on spellings of several words.
+describe('grawlix, letter-shaped symbols, short vowel swaps, numbers and uneven spacing', () => {
+  test.each([
+    ['holy f*** that', 'fuck'],
+    ['a c*** move', 'cunt'],
+    ['fu©k', 'fuck'],
+    ['wh®re', 'whore'],
+    ['f u  c  k', 'fuck'],
+    ['f.u.c.. k', 'fuck'],
+    ['s.  h.  i.  t', 'shit'],
+    ['f4ck', 'fuck'],
+    ['fvck', 'fuck'],
+    ['shyt', 'shit'],
+  ])('%j', (brief, term) => {
+    expect(terms(brief)).toContain(term);
+  });
+
+  // s*** (shit, slut) and p*** (porn, piss) fit more than one strong word: a lone letter and masks is then no word.
+  test.each([
+    's*** happens',
+    'a p*** site',
+    'fick',
+    'feck',
+    'the 45s and 78s',
+    'the 1990s',
+    'the 21st century',
+    'a 5th of it',
+    'f    u    c    k',
+    '© 2024 the artist',
+  ])('left alone: %j', (brief) => {
+    expect(lexicon.safetyOnly.scan(brief)).toEqual([]);
+  });
 });

@@ -14,7 +14,15 @@ describe('foldText folds what disguises a word', () => {
     ['βlοοd', 'blood'],
     ['𝐠𝐮𝐧', 'gun'],
     ['Straße', 'strasse'],
+    ['ⓖⓤⓝ', 'gun'],
+    ['🄶🅄🄽', 'gun'],
+    ['ɢᴜɴ ᴅᴊ', 'gun dj'],
   ])('%j → %j', (text, folded) => expect(foldText(text)).toBe(folded));
+
+  test('a circled letter joins a word, a symbol that only decomposes to letters does not', () => {
+    expect(termWords('ⓖⓤⓝ')).toEqual(['gun']);
+    expect(termWords('gun™')).toEqual(['gun']);
+  });
 });
 
 describe('terms are split into folded words', () => {

@@ -21,6 +21,8 @@ describe('cues: context words make an entry fire or protect the text from it', (
     ['an exploded view of an engine', []],
     ['smoking weed with friends', ['weed']],
     ['pulling weed in the garden', []],
+    ['two blow-up dolls on a couch', ['blow-up dolls']],
+    ['blow up the bridge', ['blow up']],
   ])('%j', (brief, froms) => expect(changed(brief)).toEqual(froms));
 });
 
@@ -34,11 +36,25 @@ describe('protected senses of homographs', () => {
     'Al Gore giving a talk',
     'John Lee Hooker playing guitar',
     'a pussy willow in a vase',
+    'eating steak with a knife and fork',
+    'a blood red sky over the sea',
+    'a blood-red moon',
+    'Saitama from One Punch Man',
+    'an explosion of light in the clouds',
+    'a voluptuous sesame seed bun',
+    'big black eyes, sharp features',
+    'he was the butt of the joke',
+    'always the butt of jokes',
   ])('%j passes', (brief) => expect(lexicon.rewrite(brief).changes).toEqual([]));
 
   test.each([
     ['a man was raped', ['raped']],
     ['punch him in the face', ['punch']],
+    ['a knife in his hand', ['knife']],
+    ['covered in blood', ['blood']],
+    ['a voluptuous woman', ['voluptuous']],
+    ['a man with a black eye', ['black eye']],
+    ['a huge explosion in the city', ['explosion']],
   ])('%j still fires without a protecting cue', (brief, froms) => expect(changed(brief)).toEqual(froms));
 });
 
@@ -113,7 +129,32 @@ describe('terms mined from the public corpora (data/lexicon-mined.md)', () => {
     ['a lustful gaze', 'lustful'],
     ['a salacious scene', 'salacious'],
     ['the carnal scene', 'carnal'],
+    ['the buxom princess', 'buxom'],
+    ['a lightly dressed dancer', 'lightly dressed'],
+    ['a half-dressed man', 'half-dressed'],
+    ['two succubi', 'succubi'],
+    ['the pole dancing fairy', 'pole dancing'],
+    ['his thirst trap photo shoot', 'thirst trap'],
+    ['a latex domme', 'domme'],
+    ['homoerotic art', 'homoerotic'],
+    ['two men fistfighting', 'fistfighting'],
+    ['a soldier with a minigun', 'minigun'],
+    ['holding a balisong', 'balisong'],
   ])('%j', (brief, from) => expect(changed(brief)).toEqual([from]));
+
+  test.each([
+    ['a man without his shirt', 'without his shirt'],
+    ['a couple without shirts', 'without shirts'],
+    ['no shirt, barefoot', 'no shirt'],
+    ['a man with hands chopped off', 'chopped off'],
+    ['chopped his head off', 'chopped his head off'],
+    ['chop off a finger', 'chop off'],
+  ])('gap phrase or cue %j', (brief, from) => expect(changed(brief)).toEqual([from]));
+
+  test.each(['chopped off the old branches', 'chopped the onions off the board', 'a shirt without buttons'])(
+    '%j is left alone',
+    (brief) => expect(lexicon.rewrite(brief, 'standard', { satire: false }).changes).toEqual([]),
+  );
 });
 
 describe('protected phrases around a term', () => {

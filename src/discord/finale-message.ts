@@ -9,20 +9,17 @@ import type { Performance, Tally } from '../services/store/schemas.js';
 import { finaleButtons, finaleEmbeds } from './format.js';
 import { altText, plainText } from './user-text.js';
 
-/** The submission as the audience may see it: blackout and block terms as bars. */
+/** The submission as the audience may read it: blackout and block terms as bars. */
 export function maskedOf(performance: Performance) {
   return maskedBrief(submittedText(performance.brief, performance.memberStyle), performance.result?.changes ?? []);
 }
 
-/**
- * The finale as one message: the approved prompt's image (and the original's, redacted), the two versions side by
- * side, the tally so far and the buttons; a link to the gallery page when the wall has a public address.
- */
-export function finalePost(
+/** The finale post: the image(s) with alt text, both versions side by side, the tally, the gallery link if any. */
+export function finaleMessage(
   performance: Performance,
   images: FinaleImages,
   tally: Tally,
-  page: string | undefined,
+  page?: string,
 ): MessageCreateOptions {
   const script = scriptOf(performance);
   const censoredName = `performance-${performance.number}.${imageExtension(images.censored)}`;
@@ -42,13 +39,8 @@ export function finalePost(
       }),
     );
   }
-  const embeds = finaleEmbeds(
-    performance,
-    maskedOf(performance),
-    tally,
-    { censored: censoredName, original: originalName },
-    script,
-  );
+  const names = { censored: censoredName, original: originalName };
+  const embeds = finaleEmbeds(performance, maskedOf(performance), tally, names, script);
   if (page) {
     const link = fill(script.finale.galleryLink, { number: performance.number });
     embeds[0]?.fields?.push({ name: script.finale.gallery, value: `[${link}](${page})` });
