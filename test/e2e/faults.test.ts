@@ -141,7 +141,8 @@ describe('the store locked by another program', () => {
     const { callbacks, slowest } = await acknowledged(interactions);
     expect(callbacks.map((c) => c.type)).toEqual([6, 6, 5]);
     expect(slowest).toBeLessThan(ACK_DEADLINE_MS);
-    // Longer than SQLite's own busy timeout (5 s): the calls wait for the store instead of failing.
+    // Longer than the 5 s SQLite's busy timeout used to wait: the calls wait for the store instead of failing. (The
+    // lock is held in this process: a bot whose waits filled libuv's threads would also stall its release.)
     await new Promise((resolve) => setTimeout(resolve, 6_000));
     await lock.release();
 

@@ -92,9 +92,12 @@ async function create(target: StoreTarget): Promise<Keyv> {
           { cause: err },
         );
       }
-      // A second connection (a CLI run beside the bot) waits for a lock instead of failing at once.
+      // No busy timeout: SQLite would wait for another connection's lock inside a libuv worker thread, and a few
+      // statements waiting at once take all four, stalling file and DNS work (a REST call's lookup) with them. A
+      // locked file fails at once instead, and the store's own retry waits in JavaScript (see whileUnavailable).
       const { default: KeyvSqlite } = await import('@keyv/sqlite');
-      const store = new KeyvSqlite({ uri: `sqlite://${target.path}`, busyTimeout: 5_000 });
+      const store = new KeyvSqlite({ uri: `sqlite://${target.path}` });
+      oneStatementAtATime(store);
       return new Keyv({ store, namespace: STORE_NAMESPACE, throwOnErrors: true });
     }
     case 'redis': {
@@ -120,6 +123,22 @@ async function create(target: StoreTarget): Promise<Keyv> {
       return new Keyv({ store, namespace: STORE_NAMESPACE, throwOnErrors: true });
     }
   }
+}
+
+/**
+ * Runs the connection's statements one after another. Statements overlapping on one SQLite connection share one
+ * implicit transaction, committed when the last of them ends: a write already reported done was then rolled back
+ * with it when a later statement met a lock (SQLITE_BUSY) — seen as a vote shown on the finale and missing from
+ * the store. One at a time, each write commits or fails on its own, and a failed one is simply tried again.
+ */
+function oneStatementAtATime(store: KeyvSqlite): void {
+  const run = store.query.bind(store);
+  let tail: Promise<unknown> = Promise.resolve();
+  store.query = (sql: string, ...params: unknown[]) => {
+    const next = tail.then(() => run(sql, ...params));
+    tail = next.catch(() => undefined);
+    return next;
+  };
 }
 
 function describe(target: StoreTarget): string {
