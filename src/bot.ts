@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { BotConfig, CensorEngineName, ImageEngineName } from './config.js';
 import type { Context } from './context.js';
+import { BallotBox } from './discord/ballot-box.js';
 import { NO_MENTIONS } from './discord/format.js';
 import { forgetInteractionWebhooks } from './discord/interaction-webhook.js';
 import { DiscordPresenter } from './discord/presenter.js';
@@ -30,6 +31,8 @@ export interface BotOptions {
   actTimeoutMs?: number;
   /** Replaces the presenter's wait between frames (tests and benchmarks). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** discord.js's timeout of one REST request (default 15 s); a request past it is sent again (tests). */
+  restTimeoutMs?: number;
   /** Further presenters every act also plays to (the exhibition wall); the Discord thread stays the primary. */
   presenters?: ActPresenter[];
 }
@@ -71,7 +74,7 @@ export function createBot(options: BotOptions): Bot {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    rest: { api: config.DISCORD_API_URL },
+    rest: { api: config.DISCORD_API_URL, ...(options.restTimeoutMs ? { timeout: options.restTimeoutMs } : {}) },
   });
   const engines: EngineDeps = { config, log, lexicon, ...(options.fetch ? { fetch: options.fetch } : {}) };
   // Engines are built once per name and reused by every act.
@@ -101,7 +104,7 @@ export function createBot(options: BotOptions): Bot {
     imageModel: (name) => memo(images, name, () => createImageModel(name, engines)),
     presenter: () => presenter,
   });
-  const ctx: Context = { config, log, services: { store, lexicon, director, engines, wall } };
+  const ctx: Context = { config, log, services: { store, lexicon, director, engines, ballots: new BallotBox(), wall } };
 
   client.once(Events.ClientReady, (ready) => void onReady(ready, ctx));
   client.on(Events.InteractionCreate, (interaction) => void onInteractionCreate(interaction, ctx));

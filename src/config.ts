@@ -64,6 +64,11 @@ const discordSchema = z.object({
   DISCORD_API_URL: withDefault(z.url(), 'https://discord.com/api'),
   /** How long the store lease lasts unless renewed: a killed bot's successor waits at most about this long. */
   STORE_LEASE_MS: withDefault(z.coerce.number().int().min(500).max(300_000), 15_000),
+  /**
+   * How long one store call keeps trying while the store is unreachable or locked (a Redis restart, a SQLite file
+   * locked by another program) before it fails: clicks are acknowledged first and wait this long at most.
+   */
+  STORE_RETRY_MS: withDefault(z.coerce.number().int().min(0).max(600_000), 30_000),
   /** How long start-up keeps retrying an unreachable Discord or store before it gives up. */
   STARTUP_RETRY_MS: withDefault(z.coerce.number().int().min(0).max(600_000), 60_000),
   /** Gateway shards: unset or 1 runs one process; N or `auto` (Discord's recommendation) runs one process per shard. */

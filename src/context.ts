@@ -1,4 +1,5 @@
 import type { BotConfig } from './config.js';
+import type { BallotBox } from './discord/ballot-box.js';
 import type { Logger } from './logger.js';
 import type { Lexicon } from './services/censor/lexicon/index.js';
 import type { EngineDeps } from './services/engines.js';
@@ -12,6 +13,8 @@ export interface Services {
   lexicon: Lexicon;
   director: Director;
   engines: EngineDeps;
+  /** Votes counted and shown in turn, per message. */
+  ballots: BallotBox;
   /** The exhibition wall, when one is configured. */
   wall?: ExhibitionWall;
 }

@@ -50,7 +50,8 @@ async function main(): Promise<number> {
   // Discord or the store briefly down at start-up is waited out (logged), for STARTUP_RETRY_MS at most.
   const retry = { log, forMs: config.STARTUP_RETRY_MS };
   const store = await retryAtStartup(
-    () => openStore(config.STORE_URL, log, { ownsGuild: ownsGuildInShard(process.env) }),
+    () =>
+      openStore(config.STORE_URL, log, { ownsGuild: ownsGuildInShard(process.env), retryMs: config.STORE_RETRY_MS }),
     {
       ...retry,
       what: 'store',

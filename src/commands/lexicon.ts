@@ -1,4 +1,4 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { answerPrivately, assertModerator, guildIdOf } from '../discord/guards.js';
 import { UserFacingError } from '../errors.js';
 import { CATEGORIES, TIERS, type Tier } from '../services/censor/types.js';
@@ -69,6 +69,8 @@ export const lexicon = {
   async execute(interaction, ctx) {
     assertModerator(interaction);
     const guildId = guildIdOf(interaction);
+    // Acknowledged before the store is asked anything; every answer here is private.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const { store, lexicon: builtIn } = ctx.services;
     const settings = await store.guilds.get(guildId);
     const { add, remove } = settings.lexicon;

@@ -39,9 +39,9 @@ export const show = {
 
   async execute(interaction, ctx) {
     const guildId = guildIdOf(interaction);
-    const performance = await findPerformance(ctx, guildId, interaction.options.getString('id', true));
-    // Rendering the poster again can take longer than Discord's three seconds allow under load: defer first.
+    // Acknowledged before the store is asked anything, or the poster drawn again; a refusal is then told privately.
     await interaction.deferReply();
+    const performance = await findPerformance(ctx, guildId, interaction.options.getString('id', true));
     const tally = await ctx.services.store.votes.tally(performance.id);
     const original = maskedBrief(
       submittedText(performance.brief, performance.memberStyle),

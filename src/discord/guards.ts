@@ -34,7 +34,11 @@ export async function answerPrivately(interaction: Interaction, content: string)
   // A deferred "thinking…" reply is filled in, not left hanging with the answer in a second message. A deferred
   // update (a button) has no reply of its own (`ephemeral` stays null): the answer follows, privately.
   const deferredReply = interaction.deferred && !interaction.replied && interaction.ephemeral !== null;
-  if (deferredReply) await editOriginal(interaction, { content, allowedMentions: NO_MENTIONS });
+  if (deferredReply && interaction.ephemeral === false) {
+    // A public "thinking…" reply (`/show` defers before it looks anything up) is taken back: the answer is private.
+    await interaction.deleteReply();
+    await followUp(interaction, payload);
+  } else if (deferredReply) await editOriginal(interaction, { content, allowedMentions: NO_MENTIONS });
   else if (interaction.replied || interaction.deferred) await followUp(interaction, payload);
   else await interaction.reply(payload);
 }

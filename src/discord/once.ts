@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { AnyThreadChannel, Message, TextChannel } from 'discord.js';
+import {
+  type AnyThreadChannel,
+  type Message,
+  RESTJSONErrorCodes,
+  type SendableChannels,
+  type TextChannel,
+} from 'discord.js';
 import { customId } from './format.js';
 
 /**
@@ -9,7 +15,16 @@ import { customId } from './format.js';
  */
 
 /** The steps of an act that create a message: each has one nonce per performance. */
-export type ActStep = 'review' | 'release' | 'finale' | 'hearing' | 'verdict' | 'appeal-cut' | 'failure' | 'refused';
+export type ActStep =
+  | 'review'
+  | 'appeal-review'
+  | 'release'
+  | 'finale'
+  | 'hearing'
+  | 'verdict'
+  | 'appeal-cut'
+  | 'failure'
+  | 'refused';
 
 /** Discord allows 25 characters: a hash of the performance and the step, the same on every retry and restart. */
 export function stepNonce(performanceId: string, step: ActStep): string {
@@ -25,12 +40,18 @@ export function once(performanceId: string, step: ActStep) {
 const LOOKBACK = 50;
 
 /** The finale of a performance already in its thread (it carries the performance's vote buttons), if any. */
-export async function findFinale(thread: AnyThreadChannel, performanceId: string): Promise<Message | undefined> {
+export function findFinale(thread: AnyThreadChannel, performanceId: string): Promise<Message | undefined> {
   const marker = customId('vote', performanceId, 'censored');
+  return findOwn(thread, (m) => JSON.stringify(m.components).includes(marker));
+}
+
+/** The show's own message among a thread's latest that `match` picks (a step's message whose nonce expired), if any. */
+export async function findOwn(
+  thread: AnyThreadChannel,
+  match: (message: Message) => boolean,
+): Promise<Message | undefined> {
   const messages = await thread.messages.fetch({ limit: LOOKBACK });
-  return [...messages.values()].find(
-    (m) => m.author.id === thread.client.user.id && JSON.stringify(m.components).includes(marker),
-  );
+  return [...messages.values()].find((m) => m.author.id === thread.client.user.id && match(m));
 }
 
 /** A thread the show already opened under this name (a crash before its id was saved), if still active. */
@@ -39,4 +60,18 @@ export async function findThread(parent: TextChannel, name: string): Promise<Any
   return [...active.threads.values()].find(
     (t) => t.parentId === parent.id && t.name === name && t.ownerId === parent.client.user.id,
   );
+}
+
+/** A message a step saved the id of, if it is still there (a moderator may have deleted it). */
+export async function findSaved(
+  channel: SendableChannels,
+  messageId: string | undefined,
+): Promise<Message | undefined> {
+  if (!messageId || !('messages' in channel)) return undefined;
+  try {
+    return await channel.messages.fetch(messageId);
+  } catch (err) {
+    if ((err as { code?: unknown }).code === RESTJSONErrorCodes.UnknownMessage) return undefined;
+    throw err;
+  }
 }

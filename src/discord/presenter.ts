@@ -12,13 +12,20 @@ import { imageExtension, type RenderedImage } from '../services/imagery/types.js
 import { fill } from '../services/script/voices.js';
 import { scriptOf } from '../services/show/act.js';
 import type { Frame } from '../services/show/frames.js';
-import type { ActPresenter, AppealVerdict, FinaleImages, OpenOptions } from '../services/show/presenter.js';
+import type {
+  ActPresenter,
+  AppealVerdict,
+  FinaleImages,
+  OpenOptions,
+  PlayOptions,
+} from '../services/show/presenter.js';
 import { abortableSleep } from '../services/show/sleep.js';
 import type { Performance, Tally } from '../services/store/schemas.js';
 import { appealCutButtons, appealCutEmbed, verdictEmbed } from './appeal-format.js';
 import { finaleMessage, maskedOf } from './finale-message.js';
 import { appealDecisionButtons, frameEmbed, NO_MENTIONS, noteEmbed, releaseButtons } from './format.js';
 import { type ActStep, findFinale, findThread, once } from './once.js';
+import { earlierDesk, earlierReview, withdrawFailure } from './resume.js';
 import { briefHeader, reviewPlan } from './review-plan.js';
 import { altText } from './user-text.js';
 import { removeAct } from './withdraw.js';
@@ -49,6 +56,7 @@ export class DiscordPresenter implements ActPresenter {
     if (performance.threadId) {
       const thread = await this.sendable(performance.threadId);
       const script = scriptOf(performance);
+      if (thread.isThread()) await withdrawFailure(thread, performance);
       await this.send(thread, { embeds: [noteEmbed(script.act.resumed, performance.number, script)] });
       return {};
     }
@@ -70,10 +78,20 @@ export class DiscordPresenter implements ActPresenter {
     return { threadId: thread.id };
   }
 
-  /** One post (the masked brief above the first frame), then an edit per frame: see `reviewPlan`. */
-  async play(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<Partial<Performance>> {
+  /**
+   * One post (the masked brief above the first frame), then an edit per frame: see `reviewPlan`. The post's id is
+   * handed to `remember` at once; a resumed act edits the one an earlier attempt posted. An appeal's
+   * reconsideration plays in a message of its own.
+   */
+  async play(
+    performance: Performance,
+    frames: Frame[],
+    signal: AbortSignal,
+    options: PlayOptions = {},
+  ): Promise<Partial<Performance>> {
     const thread = await this.sendable(performance.threadId);
-    let review: Message | undefined;
+    const appeal = options.part === 'appeal';
+    let review = appeal || this.opened.has(performance.id) ? undefined : await earlierReview(thread, performance);
     const script = scriptOf(performance);
     const plan = reviewPlan(frames);
     for (const { frame, delayMs } of plan.beats) {
@@ -81,15 +99,19 @@ export class DiscordPresenter implements ActPresenter {
       const started = Date.now();
       const payload = { embeds: [frameEmbed(frame, performance.number, script)], allowedMentions: NO_MENTIONS };
       const content = briefHeader(performance, plan.received?.segments ?? maskedOf(performance), plan.received?.title);
-      // A resumed act gets its first post back by the post's nonce, and edits it again.
-      review = review
-        ? await review.edit(payload)
-        : await this.send(thread, { ...payload, content }, [performance.id, 'review']);
+      if (review) review = await review.edit(payload);
+      else {
+        review = await this.send(thread, { ...payload, content }, [
+          performance.id,
+          appeal ? 'appeal-review' : 'review',
+        ]);
+        if (!appeal) await options.remember?.({ reviewMessageId: review.id });
+      }
       // The delay counts from the edit's start: time spent waiting out a rate limit is not added on top.
       const rest = delayMs - (Date.now() - started);
       if (rest > 0) await this.sleep(rest, signal);
     }
-    return review ? { reviewMessageId: review.id } : {};
+    return review && !appeal ? { reviewMessageId: review.id } : {};
   }
 
   /**
@@ -120,6 +142,9 @@ export class DiscordPresenter implements ActPresenter {
         embeds: [frameEmbed(approved, performance.number, script)],
         allowedMentions: NO_MENTIONS,
       });
+    // Asked again after a restart: a desk already in the thread stands (its nonce may have expired). A thread this
+    // process opened for the act has none yet.
+    if (!this.opened.has(performance.id) && thread.isThread() && (await earlierDesk(thread, performance))) return;
     await this.send(
       thread,
       {
@@ -198,10 +223,12 @@ export class DiscordPresenter implements ActPresenter {
     const target = performance.threadId ?? this.opened.get(performance.id) ?? performance.channelId;
     this.opened.delete(performance.id);
     if (!target) return;
+    // One nonce per attempt at the act (the record's last write): an act that failed, resumed and failed again
+    // posts a second line instead of getting back the first, since withdrawn.
     await this.send(
       await this.sendable(target),
       { embeds: [noteEmbed(`⚠️ ${line}`, performance.number, scriptOf(performance))] },
-      [performance.id, 'failure'],
+      [`${performance.id}@${performance.updatedAt}`, 'failure'],
     );
   }
 

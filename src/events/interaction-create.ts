@@ -7,13 +7,16 @@ import { isHarmlessDiscordError } from '../discord/errors.js';
 import { parseCustomId } from '../discord/format.js';
 import { answerPrivately, assertSameGuild } from '../discord/guards.js';
 import { UserFacingError } from '../errors.js';
+import { scriptFor } from '../services/script/voices.js';
+import { isStoreUnavailable } from '../services/store/index.js';
 
 const BACKSTAGE_LINE = '⚠️ Something went wrong backstage. The incident has been minuted; please try again in a moment.';
 
 /**
  * The one error boundary for interactions: expected failures are shown to the member as is (ephemeral);
- * Discord's known-harmless errors are logged at debug; everything else is logged with context and answered in
- * character. Nothing here ever throws into discord.js.
+ * Discord's known-harmless errors are logged at debug; a store that stayed unreachable or locked is answered in
+ * the guild's voice; everything else is logged with context and answered in character. Nothing here ever throws
+ * into discord.js.
  */
 export async function onInteractionCreate(interaction: Interaction, ctx: Context): Promise<void> {
   const fields = { guildId: interaction.guildId, userId: interaction.user.id, interactionId: interaction.id };
@@ -40,8 +43,12 @@ export async function onInteractionCreate(interaction: Interaction, ctx: Context
       return;
     }
     const expected = err instanceof UserFacingError;
-    if (!expected) ctx.log.error({ err, ...fields }, 'interaction failed');
-    await answerPrivately(interaction, expected ? err.message : BACKSTAGE_LINE).catch((answerErr: unknown) => {
+    const storeDown = !expected && isStoreUnavailable(err);
+    if (storeDown) ctx.log.warn({ err, ...fields }, 'interaction failed: the store is unavailable');
+    else if (!expected) ctx.log.error({ err, ...fields }, 'interaction failed');
+    const voice = interaction.guildId ? ctx.services.store.guilds.lastKnownVoice(interaction.guildId) : undefined;
+    const answer = expected ? err.message : storeDown ? scriptFor(voice).replies.storeUnavailable : BACKSTAGE_LINE;
+    await answerPrivately(interaction, answer).catch((answerErr: unknown) => {
       if (!isHarmlessDiscordError(answerErr))
         ctx.log.warn({ err: answerErr, ...fields }, 'could not answer interaction');
     });

@@ -37,7 +37,9 @@ export class RedisFeed implements WallFeed {
   ) {}
 
   static async open(url: string, log: Logger, now: () => number = Date.now): Promise<RedisFeed> {
-    const redis = createClient({ url, socket: { connectTimeout: 10_000 } });
+    // Offline (Redis restarting), a publish fails at once and is logged: a wall must never hold an act up. The
+    // next event after the outage carries the whole state, so the walls catch up.
+    const redis = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 10_000 } });
     const client = redis as unknown as Client;
     client.on('error', (err: unknown) => log.warn({ err }, 'wall feed: redis error'));
     await client.connect();

@@ -150,8 +150,12 @@ describe('the audience’s record', () => {
       name: 'show',
       options: [{ name: 'id', type: 3, value: '99' }],
     });
-    await missing.response();
-    expect(replyText(missing)).toBe('There is no performance 99 on record in this server.');
+    // Acknowledged at once (deferred), then taken back: the refusal is private.
+    expect((await missing.response()).type).toBe(5);
+    const refusal = await show.fake.waitFor(() => missing.followups()[0]);
+    expect(refusal.content).toBe('There is no performance 99 on record in this server.');
+    expect(refusal.flags & 64).toBe(64);
+    expect(missing.original()?.deletedAt).toBeDefined();
   });
 });
 

@@ -49,6 +49,10 @@ export async function startShow(
     sleep?: Sleep;
     actTimeoutMs?: number;
     realRateLimits?: boolean;
+    /** Another store than the temporary SQLite file (a test's own Redis server). */
+    storeUrl?: string;
+    /** discord.js's per-request timeout (default 15 s): a late answer is retried after this. */
+    restTimeoutMs?: number;
   } = {},
 ): Promise<Show> {
   const fake =
@@ -71,7 +75,7 @@ export async function startShow(
     });
   await fake.start();
   const dir = await mkdtemp(path.join(tmpdir(), 'ct-e2e-'));
-  const storeUrl = `sqlite://${path.join(dir, 'stage.sqlite')}`;
+  const storeUrl = options.storeUrl ?? `sqlite://${path.join(dir, 'stage.sqlite')}`;
   const config = loadBotConfig({
     DISCORD_TOKEN: 'fake-bot-token',
     DISCORD_APPLICATION_ID: fake.applicationId,
@@ -83,7 +87,7 @@ export async function startShow(
   const log = process.env.E2E_LOG ? createLogger(process.env.E2E_LOG) : silentLogger();
   let identified = 0;
   const boot = async (sleep: Sleep) => {
-    const store = await openStore(storeUrl, log);
+    const store = await openStore(storeUrl, log, { retryMs: config.STORE_RETRY_MS });
     const bot = createBot({
       config,
       log,
@@ -91,6 +95,7 @@ export async function startShow(
       lexicon: Lexicon.fromEntries(entries),
       sleep,
       actTimeoutMs: options.actTimeoutMs ?? 15_000,
+      ...(options.restTimeoutMs ? { restTimeoutMs: options.restTimeoutMs } : {}),
     });
     await bot.start();
     identified += 1;

@@ -105,16 +105,24 @@ describe('the bot as a process', () => {
   }, 60_000);
 
   // Each step of an act, by the request that performs it: the kill lands as Discord has just done it.
-  const steps: [string, (r: RecordedRequest, thread: string | undefined) => boolean][] = [
-    ['the thread', (r) => r.method === 'POST' && r.path === `/channels/${STAGE_CHANNEL}/threads`],
-    ['the brief and its first frame', (r, t) => r.method === 'POST' && r.path === `/channels/${t}/messages`],
-    ['a frame', (r, t) => r.method === 'PATCH' && r.path.startsWith(`/channels/${t}/messages/`)],
-    ['the finale', (r, t) => r.method === 'POST' && r.path === `/channels/${t}/messages` && r.files.length > 0],
+  // The first post carries the brief above the first frame. The last flag: the restart comes after Discord has
+  // forgotten the nonces (minutes later), so what was saved, or found in the thread, must do.
+  const firstPost = (r: RecordedRequest, t: string | undefined) =>
+    r.method === 'POST' && r.path === `/channels/${t}/messages`;
+  const frame = (r: RecordedRequest, t: string | undefined) =>
+    r.method === 'PATCH' && r.path.startsWith(`/channels/${t}/messages/`);
+  const steps: [string, (r: RecordedRequest, thread: string | undefined) => boolean, boolean][] = [
+    ['the thread', (r) => r.method === 'POST' && r.path === `/channels/${STAGE_CHANNEL}/threads`, false],
+    ['the brief and its first frame', firstPost, false],
+    ['the brief and its first frame, restarted after the nonce window', firstPost, true],
+    ['a frame', frame, false],
+    ['a frame, restarted after the nonce window', frame, true],
+    ['the finale', (r, t) => r.method === 'POST' && r.path === `/channels/${t}/messages` && r.files.length > 0, false],
   ];
 
   test.each(steps)(
     'kill -9 at %s, restart: one thread, one review (the brief above its frames), one finale, the brief performed',
-    async (_, at) => {
+    async (_, at, late) => {
       const w = await world();
       const first = bot(w);
       await onStage(first);
@@ -128,6 +136,7 @@ describe('the bot as a process', () => {
         description: 'the step',
       });
       await first.kill9();
+      if (late) w.fake.forgetNonces();
 
       const second = bot(w);
       await onStage(second);
@@ -149,8 +158,46 @@ describe('the bot as a process', () => {
       expect(finales).toHaveLength(1);
       const done = await w.store.performances.get(`${GUILD}-1`);
       expect(done?.finalMessageId).toBe(finales[0]?.id);
+      expect(done?.reviewMessageId).toBe(reviews[0]?.id);
       expect(done?.threadId).toBe(threads[0]?.id);
     },
     90_000,
   );
+});
+
+describe('an act that failed as it was killed', () => {
+  test('kill -9 as the failure line is posted: the restart resumes the act and withdraws the line above its finale', async () => {
+    const w = await world();
+    const first = bot(w);
+    await onStage(first);
+    // The frames' edits fail past discord.js's own retries: the act ends in its failure line, which Discord posts
+    // but whose answer never reaches the bot, killed before it could record the failure.
+    w.fake.failNext({ method: 'PATCH', path: /^\/channels\/\d+\/messages\/\d+$/, status: 500, times: 4 });
+    const failureLine = (r: RecordedRequest) => r.method === 'POST' && JSON.stringify(r.body ?? '').includes('⚠️');
+    w.fake.answerLate(failureLine, 60_000);
+    await submitBrief(w.show, 'a bloody knife on a kitchen table');
+    await w.fake.waitFor(() => w.fake.requests.some((r) => r.status !== 0 && failureLine(r)), {
+      timeoutMs: 30_000,
+      description: 'the failure line',
+    });
+    await first.kill9();
+    expect((await w.store.performances.get(`${GUILD}-1`))?.status).toBe('performing');
+
+    const second = bot(w);
+    await onStage(second);
+    await w.fake.waitFor(async () => (await w.store.performances.get(`${GUILD}-1`))?.status === 'done', {
+      timeoutMs: 30_000,
+      description: 'the act to be done',
+    });
+    const [thread] = w.fake.threads(STAGE_CHANNEL);
+    const messages = w.fake.messagesIn(thread?.id ?? '');
+    const notes = messages.map((m) => m.versions.at(-1)?.embeds[0]?.description ?? '');
+    expect(notes.filter((d) => d.includes('⚠️'))).toEqual([]);
+    expect(notes.filter((d) => d.includes('Notice withdrawn'))).toHaveLength(1);
+    expect(messages.filter((m) => JSON.stringify(m.components).includes('vote:'))).toHaveLength(1);
+    // The withdrawn line stands above the resumed act's note, which stands above the finale.
+    const withdrawn = notes.findIndex((d) => d.includes('Notice withdrawn'));
+    const resumed = notes.findIndex((d) => d.includes('resumes after a brief intermission'));
+    expect(withdrawn).toBeLessThan(resumed);
+  }, 90_000);
 });

@@ -64,6 +64,8 @@ export const scriptSchema = z.strictObject({
     failure: line(),
     skipped: line(),
     resumed: line(),
+    /** What a failure line left by an act that then resumed is edited to say. */
+    recovered: line(),
     awaitRelease: line(),
     awaitAppeal: line(),
     vetoed: line(),
@@ -141,6 +143,8 @@ export const scriptSchema = z.strictObject({
     appealGranted: line('moderator'),
     appealDenied: line('moderator'),
     withdrawn: line('number'),
+    /** A click or command the store could not record (unreachable or locked for longer than the bot waits). */
+    storeUnavailable: line(),
   }),
   terminal: z.strictObject({
     title: line('number'),

@@ -12,7 +12,7 @@ import {
 import type { Category, CensorModel, LexiconOverrides } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import { type Script, scriptFor } from '../script/voices.js';
-import type { PerformancePatch, Store } from '../store/index.js';
+import { isStoreUnavailable, type PerformancePatch, type Store } from '../store/index.js';
 import type { GuildSettings, Performance } from '../store/schemas.js';
 import { buildFrames } from './frames.js';
 import { fallbackNote } from './notes.js';
@@ -20,7 +20,7 @@ import type { Pace } from './pace.js';
 import type { ActPresenter } from './presenter.js';
 import { refusal } from './transitions.js';
 
-export type { ActPresenter, AppealVerdict, FinaleImages, OpenOptions } from './presenter.js';
+export type { ActPresenter, AppealVerdict, FinaleImages, OpenOptions, PlayOptions } from './presenter.js';
 
 export interface ActSettings {
   pace: Pace;
@@ -116,7 +116,8 @@ export async function storedCensorship(performance: Performance, deps: ActDeps):
 
 /**
  * Performs one act from the censor's pass to the finale (or to the moderators' desk in review mode). Every
- * failure ends the act visibly, in character, and is logged; the returned record is what the store holds.
+ * failure ends the act visibly, in character, and is logged; the returned record is what the store holds. A store
+ * that stayed unavailable is thrown instead: the act is unfinished, not failed, and is taken up again.
  */
 export async function performAct(performance: Performance, deps: ActDeps): Promise<Performance> {
   const { store, presenter, signal } = deps;
@@ -124,8 +125,10 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
   const firstAttempt = performance.status === 'queued';
   let current = await save(store, performance.id, { status: 'performing' });
   // Each step writes what it changed, and a step that changed nothing writes nothing.
-  const record = async (patch: PerformancePatch) =>
-    Object.keys(patch).length ? save(store, current.id, patch) : current;
+  const record = async (patch: PerformancePatch) => {
+    const changed = Object.entries(patch).filter(([field, value]) => current[field as keyof Performance] !== value);
+    return changed.length ? save(store, current.id, Object.fromEntries(changed)) : current;
+  };
   try {
     const censorship = await censorAct(current, deps);
     signal.throwIfAborted();
@@ -146,7 +149,11 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
       scriptOf(current),
     );
     if (note) await presenter.note(current, note);
-    current = await record(await presenter.play(current, frames, signal));
+    // The review message's id is saved right after its first post, not after the last frame.
+    const remember = async (ids: PerformancePatch) => {
+      current = await record(ids);
+    };
+    current = await record(await presenter.play(current, frames, signal, { remember }));
     if (deps.settings.reviewMode) {
       current = await save(store, current.id, { status: 'awaiting-release' });
       await presenter.awaitRelease(current, frames.at(-1));
@@ -154,8 +161,14 @@ export async function performAct(performance: Performance, deps: ActDeps): Promi
     }
     return await renderFinale(current, deps, censorship);
   } catch (err) {
+    if (interruptedByStore(err, signal)) throw err;
     return endAct(current, deps, err);
   }
+}
+
+/** The store stayed unavailable for longer than a call waits: the act was cut off, through no fault of its own. */
+export function interruptedByStore(err: unknown, signal: AbortSignal): boolean {
+  return isStoreUnavailable(err) && !signal.aborted;
 }
 
 /**

@@ -59,6 +59,7 @@ export async function hearAppeal(performance: Performance, deps: ActDeps, option
       performance,
       buildFrames(text, second, { pace: deps.settings.pace, script: scriptOf(performance) }),
       signal,
+      { part: 'appeal' },
     );
   const image =
     outcome === 'overturned'
@@ -91,7 +92,10 @@ export async function hearAppeal(performance: Performance, deps: ActDeps, option
   return outcome;
 }
 
-/** The hearing, never throwing: one that fails is closed in character, the appeal upheld, the act still `done`. */
+/**
+ * The hearing: one that fails is closed in character, the appeal upheld, the act still `done`. Only a shutdown is
+ * thrown, the appeal left pending for the next start.
+ */
 export async function hearInPublic(
   performance: Performance,
   deps: ActDeps,
@@ -100,13 +104,17 @@ export async function hearInPublic(
   try {
     return await hearAppeal(performance, deps, options);
   } catch (err) {
+    // Cut off by a shutdown: the appeal stays pending, and the next start hears it (see Appeals.resume).
+    if (deps.signal.aborted && deps.signal.reason === 'shutdown') throw err;
     deps.log.error({ err, performanceId: performance.id, guildId: performance.guildId }, 'appeal hearing failed');
     await deps.presenter.note(performance, scriptOf(performance).hearing.failed).catch((noteErr: unknown) => {
       deps.log.warn({ err: noteErr, performanceId: performance.id }, 'could not show the hearing’s failure line');
     });
     const current = await deps.store.performances.get(performance.id);
-    if (current?.appeal)
-      await deps.store.performances.update(performance.id, { appeal: { ...current.appeal, outcome: 'upheld' } });
+    if (current?.appeal) {
+      const { submitted: _typed, ...closed } = current.appeal;
+      await deps.store.performances.update(performance.id, { appeal: { ...closed, outcome: 'upheld' } });
+    }
     return 'upheld';
   }
 }

@@ -1,16 +1,28 @@
 import type { CensorEngineName, ImageEngineName } from '../../config.js';
-import { UserFacingError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { CensorModel } from '../censor/types.js';
 import type { ImageModel } from '../imagery/types.js';
 import type { Store } from '../store/index.js';
 import type { Performance } from '../store/schemas.js';
-import { type ActDeps, type ActPresenter, actSettings, endAct, performAct, renderFinale, scriptOf } from './act.js';
-import { type AppealOutcome, hearInPublic } from './appeal-hearing.js';
+import {
+  type ActDeps,
+  type ActPresenter,
+  actSettings,
+  endAct,
+  interruptedByStore,
+  performAct,
+  renderFinale,
+  scriptOf,
+} from './act.js';
+import { AfterOutage } from './after-outage.js';
+import type { AppealOutcome } from './appeal-hearing.js';
+import { Appeals } from './appeals.js';
 import { Intake } from './intake.js';
 import type { Lanes } from './lanes.js';
-import { recordSubmission } from './submission.js';
+import { admitBrief, type Submission, type SubmitOutcome } from './submission.js';
 import { claimTransition } from './transitions.js';
+
+export type { Submission, SubmitOutcome } from './submission.js';
 
 /** Runs once a moderator's decision has won its race, before the work it starts (to update the clicked message). */
 export type Claimed = (performance: Performance) => Promise<void>;
@@ -24,19 +36,9 @@ export interface DirectorOptions {
   imageModel(name: ImageEngineName): ImageModel;
   presenter(performance: Performance): ActPresenter;
   now?: () => number;
+  /** The first wait before an act cut off by a store outage is taken up again (default 1 s, doubling). */
+  outageDelayMs?: number;
 }
-
-export interface Submission {
-  guildId: string;
-  channelId: string;
-  authorId: string;
-  brief: string;
-  style?: string;
-}
-
-export type SubmitOutcome =
-  | { kind: 'queued'; performance: Performance; place: number }
-  | { kind: 'blocked'; performance: Performance; reasons: string[] };
 
 /**
  * Runs the show for every guild: takes briefs in, queues acts, and handles what the audience and the
@@ -45,41 +47,46 @@ export type SubmitOutcome =
 export class Director {
   private readonly intake: Intake;
   private readonly now: () => number;
-  /** Grounds of appeals waiting for a moderator in review mode (in memory: a restart hears them without). */
-  private readonly grounds = new Map<string, string | undefined>();
+  private readonly outage: AfterOutage;
+  private readonly appeals: Appeals;
 
   constructor(private readonly options: DirectorOptions) {
     this.now = options.now ?? Date.now;
     this.intake = new Intake(this.now);
+    this.outage = new AfterOutage({
+      log: options.log,
+      stopped: () => options.lanes.stopped,
+      ...(options.outageDelayMs ? { baseDelayMs: options.outageDelayMs } : {}),
+    });
+    this.appeals = new Appeals({ ...options, now: this.now, deps: (p, signal) => this.actDeps(p, signal) });
   }
 
   /** Saves the brief first, then refuses it (block tier) or queues it. Limits are checked before saving. */
   async submit(submission: Submission): Promise<SubmitOutcome> {
-    const { store } = this.options;
-    const settings = await store.guilds.get(submission.guildId);
-    if (settings.paused)
-      throw new UserFacingError('The stage is paused by the moderators. Briefs are not being accepted right now.');
-    if (submission.style && settings.memberStyle === 'off')
-      throw new UserFacingError('Members’ own styles are switched off on this server: submit the brief without one.');
-    const undo = this.intake.admit(submission.guildId, submission.authorId, settings);
-    // Nothing is accepted when the scan or the write fails: the member may try again at once.
-    const { scan, performance } = await recordSubmission(this.options, submission, settings).catch((err: unknown) => {
-      undo();
-      throw err;
-    });
-    if (scan.verdict === 'block') {
-      const reasons = [...new Set(scan.changes.filter((c) => c.tier === 'block').map((c) => c.reason))];
-      return { kind: 'blocked', performance, reasons };
-    }
-    return { kind: 'queued', performance, place: this.queueAct(performance) };
+    const admitted = await admitBrief(this.options, this.intake, submission);
+    if (admitted.kind === 'blocked') return admitted;
+    return { kind: 'queued', performance: admitted.performance, place: this.queueAct(admitted.performance) };
   }
 
-  /** Picks up acts that were queued or on stage when the process stopped. */
+  /**
+   * Picks up acts that were queued or on stage when the process stopped, and hearings that were due: an appeal
+   * lodged without review mode, or granted by a moderator, and not yet heard. The hearings follow the acts.
+   */
   async resumeUnfinished(): Promise<Performance[]> {
     const unfinished = await this.options.store.performances.listUnfinished();
     const resumed = unfinished.filter((p) => p.status === 'queued' || p.status === 'performing');
     for (const performance of resumed) this.queueAct(performance);
-    if (resumed.length) this.options.log.info({ count: resumed.length }, 'resumed unfinished performances');
+    // A crash between recording `awaiting-release` and posting the desk would leave no buttons: the desk is put up
+    // again where it is missing.
+    for (const waiting of unfinished.filter((p) => p.status === 'awaiting-release'))
+      this.options.lanes
+        .runInLane(waiting.guildId, () => this.options.presenter(waiting).awaitRelease(waiting))
+        .catch((err: unknown) =>
+          this.options.log.warn({ err, performanceId: waiting.id }, 'could not put up the desk'),
+        );
+    const hearings = await this.appeals.resume(unfinished);
+    if (resumed.length || hearings.length)
+      this.options.log.info({ count: resumed.length, hearings: hearings.length }, 'resumed unfinished performances');
     return resumed;
   }
 
@@ -107,12 +114,25 @@ export class Director {
   async release(performanceId: string, claimed?: Claimed): Promise<Performance> {
     const performance = await claimTransition(this.options.store, performanceId, 'release', { status: 'performing' });
     await claimed?.(performance);
+    return this.finishRelease(performance);
+  }
+
+  /** The released finale, in the guild's lane; taken up again when a store outage cuts it off. */
+  private async finishRelease(performance: Performance): Promise<Performance> {
     let finished = performance;
+    const key = `release:${performance.id}`;
     await this.options.lanes.runInLane(performance.guildId, async (signal) => {
-      const deps = await this.actDeps(performance, signal);
+      let deps: ActDeps | undefined;
       try {
+        deps = await this.actDeps(performance, signal);
         finished = await renderFinale(performance, deps);
+        this.outage.done(key);
       } catch (err) {
+        if (interruptedByStore(err, signal)) {
+          this.outage.schedule(key, () => void this.finishRelease(performance));
+          return;
+        }
+        if (!deps) throw err;
         finished = await endAct(performance, deps, err);
       }
     });
@@ -127,48 +147,14 @@ export class Director {
     return vetoed;
   }
 
-  /**
-   * The author's one appeal, with their grounds. Without review mode the censor hears it in public at once; in
-   * review mode it waits for a moderator's decision (`decideAppeal`). Two clicks give one hearing: the claim is
-   * made under the record's lock.
-   */
-  async appeal(performanceId: string, userId: string, grounds?: string): Promise<'pending' | AppealOutcome> {
-    const settings = await this.options.store.guilds.get((await this.get(performanceId)).guildId);
-    const pending = await this.options.store.performances.update(
-      performanceId,
-      { appeal: { at: new Date(this.now()).toISOString(), outcome: 'pending' } },
-      (performance) => {
-        if (performance.authorId !== userId)
-          throw new UserFacingError('Only the author of a brief may appeal its censorship.');
-        if (performance.appeal)
-          throw new UserFacingError('This performance has already been appealed. The decision is final.');
-        // The Appeal button exists only once the finale is posted, a moment before the record says `done`; the
-        // hearing runs in the guild's lane, after the act has finished.
-        if (performance.status !== 'done' && performance.status !== 'performing')
-          throw new UserFacingError('Only a finished performance can be appealed.');
-      },
-    );
-    if (settings.reviewMode) {
-      this.grounds.set(performanceId, grounds);
-      await this.options.presenter(pending).awaitAppealDecision(pending);
-      return 'pending';
-    }
-    return this.reconsiderInPublic(pending, grounds);
+  /** The author's one appeal (see Appeals.lodge). */
+  appeal(performanceId: string, userId: string, grounds?: string): Promise<'pending' | AppealOutcome> {
+    return this.appeals.lodge(performanceId, userId, grounds);
   }
 
   /** Review mode: a moderator grants (the censor reconsiders) or denies an appeal. */
-  async decideAppeal(performanceId: string, grant: boolean, claimed?: Claimed): Promise<AppealOutcome> {
-    const decided = await claimTransition(this.options.store, performanceId, grant ? 'grant' : 'deny', (current) => ({
-      appeal:
-        current.appeal && (grant ? { ...current.appeal, granted: true } : { ...current.appeal, outcome: 'upheld' }),
-    }));
-    await claimed?.(decided);
-    const grounds = this.grounds.get(performanceId);
-    this.grounds.delete(performanceId);
-    if (grant) return this.reconsiderInPublic(decided, grounds);
-    const upheld = decided;
-    await this.options.presenter(upheld).note(upheld, scriptOf(upheld).hearing.deniedByModerators);
-    return 'upheld';
+  decideAppeal(performanceId: string, grant: boolean, claimed?: Claimed): Promise<AppealOutcome> {
+    return this.appeals.decide(performanceId, grant, claimed);
   }
 
   /**
@@ -184,26 +170,19 @@ export class Director {
     return removed;
   }
 
-  private async reconsiderInPublic(performance: Performance, grounds?: string): Promise<AppealOutcome> {
-    let outcome: AppealOutcome = 'upheld';
-    await this.options.lanes.runInLane(performance.guildId, async (signal) => {
-      const deps = await this.actDeps(performance, signal);
-      outcome = await hearInPublic(performance, deps, {
-        grounds,
-        hosted: performance.imageEngine !== 'poster',
-        now: this.now,
-      });
-    });
-    return outcome;
-  }
-
   private queueAct(performance: Performance): number {
     this.intake.track(performance.id, { guildId: performance.guildId, authorId: performance.authorId });
+    const key = `act:${performance.id}`;
     return this.options.lanes.enqueueAct(performance.guildId, performance.id, async (signal) => {
       try {
         const fresh = (await this.options.store.performances.get(performance.id)) ?? performance;
         if (fresh.status !== 'queued' && fresh.status !== 'performing') return;
         await performAct(fresh, await this.actDeps(fresh, signal));
+        this.outage.done(key);
+      } catch (err) {
+        // Cut off by the store: the record still says queued or performing, and the act goes on stage again.
+        if (!interruptedByStore(err, signal)) throw err;
+        this.outage.schedule(key, () => this.queueAct(performance));
       } finally {
         this.intake.release(performance.id);
       }
@@ -224,11 +203,5 @@ export class Director {
       settings: actSettings(settings, performance.imageEngine, queued),
       signal,
     };
-  }
-
-  private async get(performanceId: string): Promise<Performance> {
-    const performance = await this.options.store.performances.get(performanceId);
-    if (!performance) throw new UserFacingError('That performance is no longer on record.');
-    return performance;
   }
 }

@@ -30,8 +30,14 @@ export interface LanesOptions {
  */
 export class Lanes {
   private readonly lanes = new Map<string, Lane>();
+  #stopped = false;
 
   constructor(private readonly options: LanesOptions) {}
+
+  /** Whether `stop()` was called: the show is closing and nothing new should be put on stage. */
+  get stopped(): boolean {
+    return this.#stopped;
+  }
 
   /** Queues an act; returns its place (1 = next on stage, or on stage now if the stage was idle). */
   enqueueAct(guildId: string, performanceId: string, run: Job['run']): number {
@@ -87,6 +93,7 @@ export class Lanes {
 
   /** Aborts everything on stage; queued jobs are dropped (the store still has them for the next start). */
   stop(): void {
+    this.#stopped = true;
     for (const lane of this.lanes.values()) {
       lane.queue = [];
       lane.current?.controller.abort('shutdown');

@@ -19,6 +19,17 @@ export interface AppealVerdict {
   prompt: string;
 }
 
+/** How frames are played: whose they are, and how the ids they create reach the store at once. */
+export interface PlayOptions {
+  /** The act's own frames (default), or an appeal's reconsideration, which a presenter shows apart from them. */
+  part?: 'act' | 'appeal';
+  /**
+   * Hands over ids worth keeping as soon as they exist (the review message, after its first post), before the
+   * rest of the frames: a restart much later still finds them.
+   */
+  remember?: (ids: Partial<Performance>) => Promise<void>;
+}
+
 /** What `open` is told about the act's attempt. */
 export interface OpenOptions {
   /**
@@ -46,7 +57,12 @@ export interface ActPresenter {
    * leave the closing approved frame to what follows: the finale shows the same prompt, and `awaitRelease` is
    * handed that frame.
    */
-  play(performance: Performance, frames: Frame[], signal: AbortSignal): Promise<Partial<Performance>>;
+  play(
+    performance: Performance,
+    frames: Frame[],
+    signal: AbortSignal,
+    options?: PlayOptions,
+  ): Promise<Partial<Performance>>;
   /**
    * The brief was refused when it came on stage (a guild term added after it was submitted). Discord tells its
    * author in the channel, with the reason and none of the brief; the terminal plays the refusal, blackout terms as

@@ -1,8 +1,47 @@
+import { UserFacingError } from '../../errors.js';
 import { lexiconKey, submittedText } from '../censor/pipeline.js';
-import type { GuildSettings } from '../store/schemas.js';
-import type { DirectorOptions, Submission } from './director.js';
+import type { GuildSettings, Performance } from '../store/schemas.js';
+import type { DirectorOptions } from './director.js';
+import type { Intake } from './intake.js';
 
 type SubmissionDeps = Pick<DirectorOptions, 'store' | 'defaults' | 'censorModel'>;
+
+export interface Submission {
+  guildId: string;
+  channelId: string;
+  authorId: string;
+  brief: string;
+  style?: string;
+}
+
+export type SubmitOutcome =
+  | { kind: 'queued'; performance: Performance; place: number }
+  | { kind: 'blocked'; performance: Performance; reasons: string[] };
+
+/**
+ * Takes a brief in: the guild's rules and the member's limits first, then the brief saved (nothing submitted is
+ * lost) and scanned for the block tier. An accepted brief is for the caller to queue.
+ */
+export async function admitBrief(
+  options: SubmissionDeps,
+  intake: Intake,
+  submission: Submission,
+): Promise<Exclude<SubmitOutcome, { kind: 'queued' }> | { kind: 'accepted'; performance: Performance }> {
+  const settings = await options.store.guilds.get(submission.guildId);
+  if (settings.paused)
+    throw new UserFacingError('The stage is paused by the moderators. Briefs are not being accepted right now.');
+  if (submission.style && settings.memberStyle === 'off')
+    throw new UserFacingError('Members’ own styles are switched off on this server: submit the brief without one.');
+  const undo = intake.admit(submission.guildId, submission.authorId, settings);
+  // Nothing is accepted when the scan or the write fails: the member may try again at once.
+  const { scan, performance } = await recordSubmission(options, submission, settings).catch((err: unknown) => {
+    undo();
+    throw err;
+  });
+  if (scan.verdict !== 'block') return { kind: 'accepted', performance };
+  const reasons = [...new Set(scan.changes.filter((c) => c.tier === 'block').map((c) => c.reason))];
+  return { kind: 'blocked', performance, reasons };
+}
 
 /** Scans a brief for the block tier and saves it: the one step of a submission that may fail after admission. */
 export async function recordSubmission(options: SubmissionDeps, submission: Submission, settings: GuildSettings) {

@@ -5,6 +5,7 @@ import Keyv from 'keyv';
 import type { Logger } from '../../logger.js';
 import { STORE_NAMESPACE } from './keys.js';
 import { StoreError } from './store-error.js';
+import { isStoreUnavailable } from './unavailable.js';
 
 // Without a timeout a client retries an unreachable server forever and startup hangs.
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -48,7 +49,9 @@ export async function openKeyv(target: StoreTarget, log: Logger): Promise<Keyv> 
   let firstError: unknown;
   keyv.on('error', (err: unknown) => {
     firstError ??= err;
-    log.warn({ err, backend: target.backend }, 'store adapter error');
+    // An outage is logged once per call that waits it out (see whileUnavailable), not at every reconnect attempt.
+    if (isStoreUnavailable(err)) log.debug({ err, backend: target.backend }, 'store adapter error');
+    else log.warn({ err, backend: target.backend }, 'store adapter error');
   });
   try {
     // A key no record uses: the check must not depend on any stored record being readable.
@@ -89,14 +92,24 @@ async function create(target: StoreTarget): Promise<Keyv> {
           { cause: err },
         );
       }
-      // A second connection (a CLI run beside the bot) waits for a lock instead of failing at once.
+      // No busy timeout: SQLite would wait for another connection's lock inside a libuv worker thread, and a few
+      // statements waiting at once take all four, stalling file and DNS work (a REST call's lookup) with them. A
+      // locked file fails at once instead, and the store's own retry waits in JavaScript (see whileUnavailable).
       const { default: KeyvSqlite } = await import('@keyv/sqlite');
-      const store = new KeyvSqlite({ uri: `sqlite://${target.path}`, busyTimeout: 5_000 });
+      const store = new KeyvSqlite({ uri: `sqlite://${target.path}` });
+      oneStatementAtATime(store);
       return new Keyv({ store, namespace: STORE_NAMESPACE, throwOnErrors: true });
     }
     case 'redis': {
-      const { createKeyv } = await import('@keyv/redis');
-      return createKeyv(target.url, {
+      const { createKeyv, defaultReconnectStrategy } = await import('@keyv/redis');
+      // While the server is away the client reconnects, and a command fails at once instead of waiting in an
+      // unbounded offline queue: the store's own retry (STORE_RETRY_MS) is the one bound on how long a call waits.
+      const client = {
+        url: target.url,
+        disableOfflineQueue: true,
+        socket: { reconnectStrategy: defaultReconnectStrategy, connectTimeout: CONNECT_TIMEOUT_MS },
+      };
+      return createKeyv(client, {
         namespace: STORE_NAMESPACE,
         throwOnErrors: true,
         throwOnConnectError: true,
@@ -110,6 +123,22 @@ async function create(target: StoreTarget): Promise<Keyv> {
       return new Keyv({ store, namespace: STORE_NAMESPACE, throwOnErrors: true });
     }
   }
+}
+
+/**
+ * Runs the connection's statements one after another. Statements overlapping on one SQLite connection share one
+ * implicit transaction, committed when the last of them ends: a write already reported done was then rolled back
+ * with it when a later statement met a lock (SQLITE_BUSY) — seen as a vote shown on the finale and missing from
+ * the store. One at a time, each write commits or fails on its own, and a failed one is simply tried again.
+ */
+function oneStatementAtATime(store: KeyvSqlite): void {
+  const run = store.query.bind(store);
+  let tail: Promise<unknown> = Promise.resolve();
+  store.query = (sql: string, ...params: unknown[]) => {
+    const next = tail.then(() => run(sql, ...params));
+    tail = next.catch(() => undefined);
+    return next;
+  };
 }
 
 function describe(target: StoreTarget): string {

@@ -9,7 +9,15 @@ const settingNames = Object.keys(guildSettingsSchema.shape) as (keyof GuildSetti
  * changed in code reaches every guild that never overrode it. Updates are serialised per guild (see KeyedMutex).
  */
 export class GuildSettingsRepository {
+  /** Each guild's voice as last read or written, for a line when the store itself cannot answer. */
+  readonly #voices = new Map<string, GuildSettings['voice']>();
+
   constructor(private readonly records: Records) {}
+
+  /** The guild's voice as this process last saw it, without asking the store (which may be what failed). */
+  lastKnownVoice(guildId: string): GuildSettings['voice'] | undefined {
+    return this.#voices.get(guildId);
+  }
 
   /**
    * The guild's settings; the schema defaults when nothing is stored. A stored record that fails validation is
@@ -18,7 +26,10 @@ export class GuildSettingsRepository {
    */
   async get(guildId: string): Promise<GuildSettings> {
     const reading = await this.records.read(keys.settings(guildId), guildSettingsSchema);
-    if (reading.state === 'valid') return reading.value;
+    if (reading.state === 'valid') {
+      this.#voices.set(guildId, reading.value.voice);
+      return reading.value;
+    }
     const defaults = guildSettingsSchema.parse({});
     if (reading.state === 'missing') return defaults;
     // Only the settings a guild set are stored: no `paused` means it was not paused; an unreadable record may have been.
@@ -41,6 +52,7 @@ export class GuildSettingsRepository {
         settingNames.filter((name) => name in merged).map((name) => [name, settings[name]]),
       );
       await this.records.write(key, explicit);
+      this.#voices.set(guildId, settings.voice);
       return settings;
     });
   }

@@ -1,10 +1,11 @@
 import type { Logger } from '../../logger.js';
 import { openKeyv, parseStoreUrl } from './backend.js';
 import { GuildSettingsRepository } from './guild-settings.js';
-import { acquireLease, type Lease, type LeaseOptions, leaseOwnerName, leasesFor } from './lease.js';
+import { acquireLease, type Lease, type LeaseBackend, type LeaseOptions, leaseOwnerName, leasesFor } from './lease.js';
 import { PerformanceRepository } from './performances.js';
 import { type QuarantinedRecord, Records } from './records.js';
 import type { Performance } from './schemas.js';
+import { whileUnavailable } from './unavailable.js';
 import { VoteRepository } from './votes.js';
 
 export { parseStoreUrl, type StoreTarget } from './backend.js';
@@ -28,6 +29,8 @@ export type {
   Votes,
 } from './schemas.js';
 export { StoreError } from './store-error.js';
+export { isStoreUnavailable } from './unavailable.js';
+
 export { VoteRepository } from './votes.js';
 
 /**
@@ -63,6 +66,8 @@ export interface StoreOptions {
    * since other shards' processes perform the rest from the same shared store.
    */
   ownsGuild?: ((guildId: string) => boolean) | undefined;
+  /** How long one store call keeps trying while the store is unavailable (STORE_RETRY_MS); default 5 s. */
+  retryMs?: number;
 }
 
 /** The performances of one shard's guilds, where listing unfinished ones is concerned. */
@@ -79,6 +84,19 @@ class ShardPerformances extends PerformanceRepository {
   }
 }
 
+/** A CLI beside the bot (or a test) waits this long for a locked store, as SQLite's busy timeout used to. */
+const DEFAULT_RETRY_MS = 5_000;
+/** A lease claim waits briefly for a locked store: a renewal comes again a third of the lease later anyway. */
+const LEASE_RETRY_MS = 2_000;
+
+function waitingLeases(backend: LeaseBackend, log: Logger): LeaseBackend {
+  const wait = { forMs: LEASE_RETRY_MS, log };
+  return {
+    claim: (...args) => whileUnavailable(() => backend.claim(...args), wait),
+    release: (...args) => whileUnavailable(() => backend.release(...args), wait),
+  };
+}
+
 /**
  * Opens the store named by STORE_URL (`sqlite://data/stage.sqlite`, `sqlite:///abs/path.sqlite`, `memory:`,
  * `redis://…`, `postgres://…`). Fails with a StoreError on an unknown scheme or a backend that cannot be opened.
@@ -86,8 +104,9 @@ class ShardPerformances extends PerformanceRepository {
 export async function openStore(url: string, log: Logger, options: StoreOptions = {}): Promise<Store> {
   const target = parseStoreUrl(url);
   const keyv = await openKeyv(target, log);
-  const leases = leasesFor(keyv, target.backend);
-  const records = new Records(keyv, log, options.now ?? (() => new Date()));
+  const retryMs = options.retryMs ?? DEFAULT_RETRY_MS;
+  const leases = waitingLeases(leasesFor(keyv, target.backend), log);
+  const records = new Records(keyv, log, options.now ?? (() => new Date()), retryMs);
   return {
     performances: options.ownsGuild
       ? new ShardPerformances(records, options.ownsGuild)

@@ -11,6 +11,9 @@ export const UNFINISHED_STATUSES = [
   'awaiting-release',
 ] as const satisfies readonly PerformanceStatus[];
 const unfinished: ReadonlySet<PerformanceStatus> = new Set(UNFINISHED_STATUSES);
+/** A restart has work to take up here: an act not over, or an appeal lodged and not yet heard. */
+const pendingWork = (p: Pick<Performance, 'status' | 'appeal'>) =>
+  unfinished.has(p.status) || p.appeal?.outcome === 'pending';
 
 export type NewPerformance = Omit<Performance, 'id' | 'number' | 'createdAt' | 'updatedAt'>;
 /** Fields update() may change. A field set to `undefined` is cleared. */
@@ -58,7 +61,7 @@ export class PerformanceRepository {
       // Checked on every create, not only the first: on Redis the guild list is the one key every shard writes,
       // and a write lost to another shard is put back by the guild's next performance.
       await this.#addToList(keys.guilds(), guildId);
-      if (unfinished.has(performance.status)) await this.#addToList(keys.unfinished(guildId), performance.id);
+      if (pendingWork(performance)) await this.#addToList(keys.unfinished(guildId), performance.id);
       await this.records.write(keys.performance(performance.id), performance);
       return performance;
     });
@@ -96,9 +99,9 @@ export class PerformanceRepository {
         updatedAt: this.records.now().toISOString(),
       });
       const index = keys.unfinished(after.guildId);
-      if (unfinished.has(after.status)) await this.#addToList(index, id);
+      if (pendingWork(after)) await this.#addToList(index, id);
       await this.records.write(keys.performance(id), after);
-      if (unfinished.has(before.status) && !unfinished.has(after.status)) await this.#removeFromList(index, id);
+      if (pendingWork(before) && !pendingWork(after)) await this.#removeFromList(index, id);
       return after;
     });
   }
@@ -125,14 +128,17 @@ export class PerformanceRepository {
     return found;
   }
 
-  /** Every queued, performing or awaiting-release performance across guilds, oldest first (to resume after a restart). */
+  /**
+   * Every queued, performing or awaiting-release performance across guilds, and every one whose appeal waits to
+   * be heard, oldest first (to resume after a restart).
+   */
   async listUnfinished(): Promise<Performance[]> {
     const guilds = await this.#readList(keys.guilds());
     const found: Performance[] = [];
     for (const guildId of guilds) {
       const ids = await this.#readList(keys.unfinished(guildId));
       for (const performance of await this.#readPerformances(ids)) {
-        if (unfinished.has(performance.status)) found.push(performance);
+        if (pendingWork(performance)) found.push(performance);
       }
     }
     return found.sort(
@@ -187,8 +193,7 @@ export class PerformanceRepository {
       const parsed = performanceSchema.safeParse(value);
       if (!parsed.success) continue;
       if (key === keys.guilds()) rebuilt.add(parsed.data.guildId);
-      else if (key === keys.unfinished(parsed.data.guildId) && unfinished.has(parsed.data.status))
-        rebuilt.add(parsed.data.id);
+      else if (key === keys.unfinished(parsed.data.guildId) && pendingWork(parsed.data)) rebuilt.add(parsed.data.id);
     }
     await this.records.locked(key, () => this.records.write(key, [...rebuilt]));
     return [...rebuilt];

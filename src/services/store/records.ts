@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { STORE_NAMESPACE } from './keys.js';
 import { StoreError } from './store-error.js';
+import { whileUnavailable } from './unavailable.js';
 
 /**
  * What reading one key found. `raw` is the stored value before parsing (defaults not applied, unknown keys kept).
@@ -46,15 +47,19 @@ export class Records {
   readonly #keyv: Keyv;
   readonly #log: Logger;
   readonly #locks = new KeyedMutex();
+  readonly #retryMs: number;
   #closed = false;
 
+  /** `retryMs`: how long one call keeps trying while the store is unavailable (see `whileUnavailable`). */
   constructor(
     keyv: Keyv,
     log: Logger,
     readonly now: () => Date,
+    retryMs = 0,
   ) {
     this.#keyv = keyv;
     this.#log = log;
+    this.#retryMs = retryMs;
     const parse = keyv.deserialize;
     if (parse) {
       keyv.deserialize = (async (data: string) => {
@@ -69,7 +74,7 @@ export class Records {
 
   async read<S extends z.ZodType>(key: string, schema: S): Promise<Reading<z.output<S>>> {
     this.#assertOpen();
-    return this.#settle(key, this.#check(await this.#keyv.get<unknown>(key), schema));
+    return this.#settle(key, this.#check(await this.#get(key), schema));
   }
 
   /** Reads many keys at once; the result is in the order of `keys`. */
@@ -78,7 +83,7 @@ export class Records {
     const readings: Reading<z.output<S>>[] = [];
     for (let start = 0; start < keys.length; start += BATCH_SIZE) {
       const batch = keys.slice(start, start + BATCH_SIZE);
-      const values = await this.#keyv.get<unknown>(batch);
+      const values = await this.#call(() => this.#keyv.get<unknown>(batch));
       for (const [i, key] of batch.entries()) readings.push(await this.#settle(key, this.#check(values[i], schema)));
     }
     return readings;
@@ -109,10 +114,10 @@ export class Records {
 
   /** The records moved aside since they failed validation, oldest first. */
   async quarantined(): Promise<QuarantinedRecord[]> {
-    const listed = await this.#keyv.get<unknown>(QUARANTINE_INDEX);
+    const listed = await this.#get(QUARANTINE_INDEX);
     const found: QuarantinedRecord[] = [];
     for (const key of Array.isArray(listed) ? (listed as string[]) : []) {
-      const record = await this.#keyv.get<QuarantinedRecord>(`quarantine:${key}`);
+      const record = (await this.#get(`quarantine:${key}`)) as QuarantinedRecord | undefined;
       if (record) found.push(record);
     }
     return found;
@@ -123,17 +128,17 @@ export class Records {
     return this.locked(QUARANTINE_INDEX, async () => {
       const all = await this.quarantined();
       const cleared = all.filter((record) => only(record.key));
-      for (const record of cleared) await this.#keyv.delete(`quarantine:${record.key}`);
+      for (const record of cleared) await this.#delete(`quarantine:${record.key}`);
       const kept = all.filter((record) => !only(record.key)).map((record) => record.key);
-      if (kept.length) await this.#keyv.set(QUARANTINE_INDEX, kept);
-      else await this.#keyv.delete(QUARANTINE_INDEX);
+      if (kept.length) await this.#set(QUARANTINE_INDEX, kept);
+      else await this.#delete(QUARANTINE_INDEX);
       return cleared.length;
     });
   }
 
   async write(key: string, value: unknown): Promise<void> {
     this.#assertOpen();
-    const written = await this.#keyv.set(key, value);
+    const written = await this.#set(key, value);
     if (!written) throw new StoreError(`store: the write to "${key}" was not acknowledged`);
   }
 
@@ -171,16 +176,33 @@ export class Records {
     if (checked.state !== 'invalid') return checked;
     const value = checked.raw instanceof Unparseable ? '(unreadable)' : checked.raw;
     const record: QuarantinedRecord = { key, value, issues: checked.issues, at: this.now().toISOString() };
-    await this.#keyv.set(`quarantine:${key}`, record);
+    await this.#set(`quarantine:${key}`, record);
     await this.#locks.run(QUARANTINE_INDEX, async () => {
-      const listed = await this.#keyv.get<unknown>(QUARANTINE_INDEX);
+      const listed = await this.#get(QUARANTINE_INDEX);
       const keys = Array.isArray(listed) ? (listed as string[]) : [];
-      if (!keys.includes(key)) await this.#keyv.set(QUARANTINE_INDEX, [...keys, key]);
+      if (!keys.includes(key)) await this.#set(QUARANTINE_INDEX, [...keys, key]);
     });
-    const now = await this.#keyv.get<unknown>(key);
-    if (now instanceof Unparseable || JSON.stringify(now) === JSON.stringify(checked.raw)) await this.#keyv.delete(key);
+    const now = await this.#get(key);
+    if (now instanceof Unparseable || JSON.stringify(now) === JSON.stringify(checked.raw)) await this.#delete(key);
     this.#log.warn({ key, issues: checked.issues }, 'stored record failed validation; moved to the quarantine');
     return { state: 'invalid', raw: value };
+  }
+
+  // Every call to the adapter waits out a store that is briefly unavailable (a restart, a lock).
+  #call<T>(op: () => Promise<T>): Promise<T> {
+    return whileUnavailable(op, { forMs: this.#retryMs, log: this.#log });
+  }
+
+  #get(key: string): Promise<unknown> {
+    return this.#call(() => this.#keyv.get<unknown>(key));
+  }
+
+  #set(key: string, value: unknown): Promise<boolean> {
+    return this.#call(() => this.#keyv.set(key, value));
+  }
+
+  #delete(key: string): Promise<boolean> {
+    return this.#call(() => this.#keyv.delete(key));
   }
 
   #assertOpen(): void {

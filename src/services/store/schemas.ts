@@ -42,6 +42,11 @@ export const appealSchema = z.object({
   granted: z.boolean().optional(),
   /** The author's grounds as the censor passed them (never as typed). */
   grounds: z.string().optional(),
+  /**
+   * The grounds as the author typed them, kept only while the appeal waits to be heard (a restart hears it with
+   * them); the hearing passes them through the censor and drops them. Never shown.
+   */
+  submitted: z.string().optional(),
   result: censorResultSchema.optional(),
   prompt: z.string().optional(),
   reinstated: z.array(rulingSchema).optional(),

@@ -240,6 +240,14 @@ export class FakeDiscord {
     this.lateAnswers.push({ match, delayMs, left: times });
   }
 
+  /**
+   * Forgets every enforced nonce, as Discord does after a few minutes: a message created again with the same nonce
+   * is then a new message (what a bot restarted long after a crash would meet).
+   */
+  forgetNonces(): void {
+    this.state.nonces.clear();
+  }
+
   /** Makes the next matching REST request(s) fail with 429, 500, 502 or 503 (before any state changes). */
   failNext(fault: FaultSpec): void {
     this.faults.add(fault);

@@ -26,6 +26,11 @@ export class FakeInteraction {
     return this.record.callback;
   }
 
+  /** Milliseconds from the dispatch of the interaction to the bot's callback (Discord allows 3,000), once answered. */
+  get ackMs(): number | undefined {
+    return this.record.callback ? this.record.callback.at.getTime() - this.record.createdAt : undefined;
+  }
+
   /** Resolves with the bot's callback (type and data) once it answered; rejects after `timeoutMs`. */
   response(timeoutMs = 5000): Promise<CallbackRecord> {
     return waitFor(() => this.record.callback, { timeoutMs, description: `a callback to interaction ${this.id}` });

@@ -20,11 +20,40 @@ export async function freePort(): Promise<number> {
 /** Starts redis-server on a free loopback port, without persistence; resolves once it accepts connections. */
 export async function startRedisServer(): Promise<{ url: string; process: ChildProcess; stop(): void }> {
   const port = await freePort();
-  const redis = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const redis = await spawnRedis(['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+  return { url: `redis://127.0.0.1:${port}`, process: redis, stop: () => redis.kill('SIGTERM') };
+}
+
+/**
+ * A redis-server that can be stopped and started again on the same port and data: an append-only file synced on
+ * every write, as a deployment that must not lose a brief would run it.
+ */
+export async function persistentRedisServer(dir: string): Promise<{
+  url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}> {
+  const port = await freePort();
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
+  let running: ChildProcess | undefined;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async start() {
+      running = await spawnRedis([...args, '--appendonly', 'yes', '--appendfsync', 'always']);
+    },
+    async stop() {
+      const redis = running;
+      running = undefined;
+      if (!redis || redis.exitCode !== null) return;
+      const exited = new Promise((resolve) => redis.once('exit', resolve));
+      redis.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function spawnRedis(args: string[]): Promise<ChildProcess> {
+  const redis = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('redis-server did not start within 10 s')), 10_000);
     redis.stdout?.on('data', (chunk: Buffer) => {
@@ -35,5 +64,5 @@ export async function startRedisServer(): Promise<{ url: string; process: ChildP
     });
     redis.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
   });
-  return { url: `redis://127.0.0.1:${port}`, process: redis, stop: () => redis.kill('SIGTERM') };
+  return redis;
 }

@@ -2,7 +2,7 @@ import type { Logger } from '../../../logger.js';
 import type { RenderedImage } from '../../imagery/types.js';
 import type { Performance, Tally } from '../../store/schemas.js';
 import type { Frame } from '../frames.js';
-import type { ActPresenter, AppealVerdict, FinaleImages, OpenOptions } from '../presenter.js';
+import type { ActPresenter, AppealVerdict, FinaleImages, OpenOptions, PlayOptions } from '../presenter.js';
 
 /**
  * One act, several presenters: every call goes to all of them at once. The primary (the Discord thread, the
@@ -20,8 +20,12 @@ export class FanOutPresenter implements ActPresenter {
     return this.all(performance, 'open', (p) => p.open(performance, options));
   }
 
-  play(performance: Performance, frames: Frame[], signal: AbortSignal) {
-    return this.all(performance, 'play', (p) => p.play(performance, frames, signal));
+  /** Only the primary's ids are remembered. */
+  play(performance: Performance, frames: Frame[], signal: AbortSignal, options: PlayOptions = {}) {
+    const { remember: _remember, ...others } = options;
+    return this.all(performance, 'play', (p) =>
+      p === this.primary ? p.play(performance, frames, signal, options) : p.play(performance, frames, signal, others),
+    );
   }
 
   async refused(performance: Performance, frames: Frame[], signal: AbortSignal) {
