@@ -31,7 +31,9 @@ function replacementFor(text: string, match: LexiconMatch, occurrence: number): 
     const inflection = match.inflection === 'third' ? 'plural' : 'base';
     return matchCase(inflectEuphemism(pickEuphemism(noun, occurrence), inflection), match.text);
   }
-  const euphemism = pickEuphemism(match.entry, occurrence);
+  const { verbEuphemisms } = match.entry;
+  const asVerb = verbEuphemisms !== undefined && (match.inflection === 'past' || match.inflection === 'ing');
+  const euphemism = pickEuphemism(asVerb ? { ...match.entry, euphemisms: verbEuphemisms } : match.entry, occurrence);
   const participle =
     match.inflection === 'past' && AUXILIARY.test(text.slice(Math.max(0, match.start - 12), match.start));
   return matchCase(inflectEuphemism(euphemism, match.inflection, participle), match.text);

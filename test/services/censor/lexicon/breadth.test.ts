@@ -1,0 +1,128 @@
+import { describe, expect, test } from 'vitest';
+import { Lexicon, loadBuiltInLexiconEntries } from '../../../../src/services/censor/lexicon/index.js';
+
+// The third round of the lexicon (data/lexicon-mined.md): derived words, verb uses of nouns, and senses in context.
+const lexicon = Lexicon.fromEntries(loadBuiltInLexiconEntries());
+const safety = lexicon.safetyOnly;
+const terms = (brief: string) => safety.scan(brief).map((m) => m.entry.term);
+
+describe('unsafe words and phrases of the third round fire in the safety layer', () => {
+  test.each([
+    ['a sexually suggestive pose', ['sexually', 'suggestive']],
+    ['an escort in a hotel room', ['escort']],
+    ['a woman with big tits', ['tit']],
+    ['a peep show booth', ['peep show']],
+    ['a model wearing absolutely nothing', ['wearing nothing']],
+    ['guts spilling out of the soldier', ['guts']],
+    ['he was slitting his throat', ['slit throat']],
+    ['a girl cutting her wrists', ['cut wrists']],
+    ['a zombie eating brains', ['brains']],
+    ['snorting a line of coke', ['coke']],
+    ['smoking crack under a bridge', ['crack']],
+    ['tripping on acid at a festival', ['acid']],
+    ['popping pills in a club', ['pill']],
+    ['smoking a blunt on the porch', ['blunt']],
+    ['an isis flag on a truck', ['isis']],
+    ['a man hanging himself', ['hang']],
+    ['a man gunned down in the street', ['gun down']],
+    ['she was bound and gagged', ['bound and gagged']],
+    ['villagers butchered by raiders', ['butchered']],
+    ['maggots crawling in a wound', ['maggot']],
+    ['a brutally beaten man', ['brutally', 'beaten']],
+    ['a kalashnikov on the table', ['kalashnikov']],
+    ['a mushroom cloud over the city', ['mushroom cloud']],
+    ['third reich propaganda', ['third reich']],
+    ['charred bodies in the rubble', ['charred']],
+  ])('%j', (brief, expected) => expect(terms(brief)).toEqual(expected));
+});
+
+describe('derived words are their own entries or listed forms', () => {
+  test.each([
+    ['sexiness', 'sexiness'],
+    ['a sexier nurse', 'sexy'],
+    ['nakedness', 'nakedness'],
+    ['an attacker in the dark', 'attacker'],
+    ['the torturers', 'torturer'],
+    ['seductively posed', 'seductively'],
+    ['molestation', 'molestation'],
+    ['impalement', 'impalement'],
+    ['misogynistic slogans', 'misogynist'],
+  ])('%j → %s', (brief, term) => expect(terms(brief)).toEqual([term]));
+});
+
+describe('innocent senses of the new homographs pass', () => {
+  test.each([
+    'a blue tit on a branch',
+    'a great tit at the feeder',
+    'a glass of coke with ice',
+    'a crack in the wall',
+    'an acid green dress',
+    'a blunt pencil',
+    'paintings hanging on the wall',
+    'a statue of isis with golden wings',
+    'a guitarist fingering chords',
+    'flesh tones in the portrait',
+    'an escort of royal guards',
+    'suggestive of a storm',
+    'a spanking new car',
+    'flogging a dead horse',
+    'he cut himself a slice of cake',
+    'a brutally honest review',
+    'a strangler fig tree',
+  ])('%j', (brief) => expect(safety.scan(brief)).toEqual([]));
+});
+
+describe('homographs that fired on their innocent senses are protected', () => {
+  test.each([
+    'a baby bottle nipple',
+    'a killer whale',
+    'a killer app',
+    'a drop-dead gorgeous dress',
+    'a bloody mary cocktail',
+    'a cheese knife',
+    'a shotgun wedding',
+    'a bomb pop ice cream',
+    'a suicide squad comic',
+    'a naked tree in winter',
+    'the naked eye',
+    'a nude lipstick',
+    'a topless convertible car',
+    'a thong sandal',
+    'a gun dog retriever',
+    'a bullet train',
+    'a bullet journal',
+    'a fight or flight response',
+    'fighting fires in the forest',
+    'Dick Van Dyke',
+    'spotted dick pudding',
+    'a slash in the price',
+    'the execution of a plan',
+    'slaughterhouse five',
+  ])('%j', (brief) => expect(safety.scan(brief)).toEqual([]));
+});
+
+describe('a noun used as a verb takes its verb euphemisms', () => {
+  test.each([
+    ['he was guillotined', /^he was (?:vertically offboarded|decapitalised)$/],
+    ['a man knifed in an alley', /^a man (?:precision-engaged|gave pointed feedback to) in an alley$/],
+    ['she overdosed', /^she (?:over-delivered|over-consumed)$/],
+    ['a rampaging bull', /^a (?:surging|walking about energetically) bull$/],
+    ['a guillotine', /^a (?:vertical paper trimmer|legacy headcount solution)$/],
+  ])('%j', (brief, censored) => expect(lexicon.rewrite(brief).censored).toMatch(censored));
+});
+
+describe('a listed form that is no plural keeps its euphemism as it is', () => {
+  test.each([
+    ['fecal matter', 'feces'],
+    ['faeces on the floor', 'feces'],
+    ['motherfucking', 'motherfucker'],
+  ])('%j (%s)', (brief, term) => {
+    const [change] = lexicon.rewrite(brief).changes;
+    const entry = loadBuiltInLexiconEntries().find((e) => e.term === term);
+    expect(entry?.euphemisms.map((u) => u.toLowerCase())).toContain(change?.to.toLowerCase());
+  });
+
+  test('a listed plural still pluralises: "two motherfuckers"', () => {
+    expect(lexicon.rewrite('two motherfuckers').censored).toMatch(/^two valued parents$|s$/);
+  });
+});
