@@ -33,6 +33,12 @@ describe('unsafe words and phrases of the third round fire in the safety layer',
     ['a mushroom cloud over the city', ['mushroom cloud']],
     ['third reich propaganda', ['third reich']],
     ['charred bodies in the rubble', ['charred']],
+    ['a soldier shot in the head', ['shot in the head']],
+    ['a sexualized cartoon', ['sexualize']],
+    ['sadistic guards', ['sadistic']],
+    ['a junkie shooting up heroin', ['junkie', 'shoot up', 'heroin']],
+    ['a Klan rally', ['klan']],
+    ['throat cut, blood everywhere', ['throat cut', 'blood']],
   ])('%j', (brief, expected) => expect(terms(brief)).toEqual(expected));
 });
 
@@ -108,6 +114,15 @@ describe('a noun used as a verb takes its verb euphemisms', () => {
     ['she overdosed', /^she (?:over-delivered|over-consumed)$/],
     ['a rampaging bull', /^a (?:surging|walking about energetically) bull$/],
     ['a guillotine', /^a (?:vertical paper trimmer|legacy headcount solution)$/],
+  ])('%j', (brief, censored) => expect(lexicon.rewrite(brief).censored).toMatch(censored));
+});
+
+describe('a replacement that needs an object gets one, or one that stands alone is chosen', () => {
+  test.each([
+    ['they hijacked the plane', /^they (?:took ownership of|reassigned control of|repurposed) the plane$/],
+    ['a hijacked plane', /^a repurposed plane$/],
+    ['a decapitated driver', /^a top-sliced driver$/],
+    ['a woman slitting her own throat', /^a woman (?:making a decisive collar adjustment|tidying a neckline)$/],
   ])('%j', (brief, censored) => expect(lexicon.rewrite(brief).censored).toMatch(censored));
 });
 
