@@ -104,7 +104,51 @@ describe('homographs that fired on their innocent senses are protected', () => {
     'a slash in the price',
     'the execution of a plan',
     'slaughterhouse five',
+    'attack on titan fan art',
+    'a man having a heart attack',
+    'a first-person shooter game',
+    'a slap bracelet',
+    'bikini atoll',
+    'a pistol shrimp underwater',
+    'a steamy cup of coffee',
+    'a sultry summer evening',
+    "Dante's Inferno",
+    'rotting leaves in autumn',
+    'severed ties between two nations',
+    'pancakes smothered in syrup',
+    'a splitting maul next to a log',
+    'gypsy moth caterpillar',
+    'a master and slave circuit',
+    "Tarkovsky's Stalker",
+    'paint stripper on a workbench',
+    'an opium poppy field',
+    'dying light at sunset',
+    'drowning in flowers',
+    'colour bleed on watercolor paper',
+    'an ass pulling a cart',
+    'a bitch nursing her puppies',
+    'a bastard sword on a rack',
+    'pirate booty in a treasure chest',
+    'a chicken breast on a grill',
+    'a groin vault in a cathedral',
+    'a fashion victim',
+    'a death tarot card',
+    'dope beats producer',
+    'a hostage negotiation training room',
+    'an assault course',
+    'a gun metal grey car',
+    'the smoking gun evidence',
+    'a torture test for the phone',
+    'a heroin chic fashion shoot',
   ])('%j', (brief) => expect(safety.scan(brief)).toEqual([]));
+});
+
+describe('a protecting word is not a loophole for the unsafe sense beside it', () => {
+  test.each([
+    ['a dying soldier by the fire', ['dying']],
+    ['a grey gun', ['gun']],
+    ['a breast with a nipple piercing', ['breast', 'nipple']],
+  ])('%j', (brief, expected) => expect(terms(brief)).toEqual(expected));
 });
 
 describe('a noun used as a verb takes its verb euphemisms', () => {
