@@ -3,6 +3,7 @@ import { benchCensor } from './censor.js';
 import { compareCensors, createDetectors, formatCompareTable } from './censor-compare.js';
 import { formatDisguiseTable, loadPeerDisguiseCases, scoreDisguises } from './censor-disguises.js';
 import { formatErasureTable, measureErasureHalves, measureSafeFlagSenses } from './censor-erasure.js';
+import { createHeldoutCensors, formatHeldoutTable, scoreHeldout } from './censor-heldout.js';
 import type { Detector } from './censor-peers.js';
 import { type BurstFigures, benchDiscord } from './discord.js';
 import { benchGuard } from './guard.js';
@@ -59,6 +60,11 @@ out(formatDisguiseTable(scoreDisguises(createDetectors())));
 out();
 out('## The peers’ own disguise cases (data/eval/peer-disguises.tsv): caught per kind, innocent texts left alone');
 out(formatDisguiseTable(scoreDisguises(createDetectors(), loadPeerDisguiseCases()), 'innocent texts left alone'));
+out();
+out(
+  '## Held-out briefs (data/eval/heldout-briefs.tsv, written before the censor saw them): unsafe terms left unchanged, innocent traps changed',
+);
+out(formatHeldoutTable(scoreHeldout(createHeldoutCensors())));
 out();
 const poster = await benchPoster(30);
 out('## Poster renderer (1024×1024, 30 renders)');
