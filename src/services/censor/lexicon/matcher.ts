@@ -36,7 +36,8 @@ export function scanText(text: string, lexicon: CompiledLexicon, ignoreCues = fa
     best = longer(best, spacedAt(scan, i));
     const gapped = node ? node.gapped : lexicon.gapped.get(token.core);
     if (gapped) best = longer(best, gappedAt(scan, i, gapped));
-    best ??= disguisedAt(scan, i, node);
+    // A masked token is read whole by the disguise pass too: "f***" is fuck, not the mask "f" with stars after it.
+    if (!best || (token.masked && best.lastToken === i)) best = longer(best, disguisedAt(scan, i, node));
     const cues = ignoreCues ? undefined : best?.terminal.cues;
     if (!best || (cues && !cuesAllow(cues, text, tokens, best.firstToken, best.lastToken))) {
       i++;
