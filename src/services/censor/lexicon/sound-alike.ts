@@ -9,8 +9,8 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/q(?!u)/g, 'k'],
   [/zz/g, 'ss'],
   [/ait/g, 'ate'],
-  // The dropped r of "mutha", "brotha": only before a consonant, so "thaw" or "athame" keep their vowel.
-  [/tha(?![aeiouy])/g, 'ther'],
+  // The dropped r of "mutha", "brotha": only before a consonant, and not before w ("thaw").
+  [/tha(?![aeiouwy])/g, 'ther'],
 ];
 
 // Any rule at all, in one test: most tokens the passes see ("35mm", "8k") meet none.
