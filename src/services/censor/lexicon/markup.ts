@@ -1,8 +1,10 @@
 /**
- * HTML in a brief, read as a browser shows it: tags vanish ("f<b>u</b>ck"), character references become their
- * characters ("sh&#105;t", "&eacute;"). A brief is pasted text, not a page, so the scanner reads it both ways —
- * as written and as shown — and each reading maps its offsets back to the original text.
+ * Markup in a brief, read as it is shown: HTML tags vanish ("f<b>u</b>ck"), character references become their
+ * characters ("sh&#105;t", "&eacute;"), and Discord's inline markdown loses its delimiters ("f**u**ck", "f||u||ck").
+ * A brief is pasted text, not a page, so the scanner reads it both ways — as written and as shown — and each
+ * reading maps its offsets back to the original text.
  */
+import { codePoint, named } from './html-references.js';
 
 /** The shown text, and for each of its UTF-16 units the span of the original that produced it. */
 export interface MarkupReading {
@@ -26,94 +28,6 @@ const ELEMENTS: ReadonlySet<string> = new Set(
 const MARKUP =
   /<!--[\s\S]{0,200}?-->|<\/?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]{0,200})?\/?>|&#(\d{1,7});?|&#[xX]([0-9a-fA-F]{1,6});?|&([a-zA-Z][a-zA-Z0-9]{1,31});/g;
 
-// Named references beyond the accented letters: the characters that hide or split a word, and common punctuation.
-const NAMED: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  shy: '\u00ad',
-  zwj: '\u200d',
-  zwnj: '\u200c',
-  lrm: '\u200e',
-  rlm: '\u200f',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  thinsp: '\u2009',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  middot: '·',
-  bull: '•',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  euro: '€',
-  pound: '£',
-  yen: '¥',
-  sect: '§',
-  szlig: 'ß',
-  aelig: 'æ',
-  AElig: 'Æ',
-  oelig: 'œ',
-  OElig: 'Œ',
-  oslash: 'ø',
-  Oslash: 'Ø',
-  eth: 'ð',
-  ETH: 'Ð',
-  thorn: 'þ',
-  THORN: 'Þ',
-};
-
-// "&eacute;" is e with an acute accent: the accented Latin letters are named by letter and accent.
-const ACCENTS: Readonly<Record<string, string>> = {
-  grave: '\u0300',
-  acute: '\u0301',
-  circ: '\u0302',
-  tilde: '\u0303',
-  macr: '\u0304',
-  breve: '\u0306',
-  dot: '\u0307',
-  uml: '\u0308',
-  ring: '\u030a',
-  caron: '\u030c',
-  cedil: '\u0327',
-  ogon: '\u0328',
-};
-const ACCENTED = /^([a-zA-Z])([a-z]+)$/;
-
-// The Greek letters are named in order ("&alpha;" … "&omega;"), final sigma between rho and sigma.
-const GREEK =
-  'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigmaf sigma tau upsilon phi chi psi omega'.split(
-    ' ',
-  );
-
-function named(name: string): string | undefined {
-  const plain = NAMED[name];
-  if (plain !== undefined) return plain;
-  const accented = ACCENTED.exec(name);
-  const accent = accented ? ACCENTS[accented[2] as string] : undefined;
-  if (accented && accent) return `${accented[1]}${accent}`.normalize('NFC');
-  const lower = name.toLowerCase();
-  const greek = GREEK.indexOf(lower);
-  if (greek < 0) return undefined;
-  const small = String.fromCharCode(0x3b1 + greek);
-  if (name === lower) return small;
-  return name === `${lower[0]?.toUpperCase()}${lower.slice(1)}` ? small.toUpperCase() : undefined;
-}
-
-function codePoint(value: number): string | undefined {
-  // No NUL, surrogate or out-of-range code point: a browser shows U+FFFD there, which hides nothing.
-  if (value === 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return undefined;
-  return String.fromCodePoint(value);
-}
-
 /** What one piece of markup shows, or undefined when it is no markup after all (an unknown element or name). */
 function shown(match: RegExpExecArray): string | undefined {
   const [whole, element, decimal, hex, name] = match;
@@ -124,37 +38,77 @@ function shown(match: RegExpExecArray): string | undefined {
   return name === undefined ? undefined : named(name);
 }
 
-/** `text` as a browser shows it, or undefined when it holds no markup (most briefs). */
+// Discord's inline styles inside a word: a delimiter each side of a run of visible characters — bold, italic,
+// underline, strikethrough, spoiler, code ("f**u**ck"). Styled whole words and phrases are read as written already.
+const MARKDOWN = /(\*{1,3}|_{1,3}|~~|\|\||`)(?=[^\s*_~|`])(\S{0,40}?[^\s*_~|`])\1(?![*_~|`])/g;
+
+// The characters that open markup: most briefs hold none and are not read twice. A chain of `includes` costs about
+// half of one character-class regex here, on the I2P prompts.
+const mayHoldHtml = (text: string) => text.includes('<') || text.includes('&');
+const mayHoldMarkdown = (text: string) =>
+  text.includes('*') || text.includes('_') || text.includes('~') || text.includes('|') || text.includes('`');
+
+/** A piece of the original text, [start, end), and what it shows instead. */
+interface Edit {
+  start: number;
+  end: number;
+  shown: string;
+}
+
+function htmlEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const match of text.matchAll(MARKUP)) {
+    const replacement = shown(match);
+    if (replacement !== undefined)
+      edits.push({ start: match.index, end: match.index + match[0].length, shown: replacement });
+  }
+  return edits;
+}
+
+/** The delimiters of Discord's inline styles, each pair as two edits that show nothing. */
+function markdownEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const match of text.matchAll(MARKDOWN)) {
+    const delimiter = (match[1] as string).length;
+    const close = match.index + match[0].length - delimiter;
+    edits.push(
+      { start: match.index, end: match.index + delimiter, shown: '' },
+      { start: close, end: close + delimiter, shown: '' },
+    );
+  }
+  return edits;
+}
+
+/** `text` as it is shown (HTML rendered, Discord's markdown applied), or undefined when it holds no markup. */
 export function readMarkup(text: string): MarkupReading | undefined {
-  if (!text.includes('<') && !text.includes('&')) return undefined;
+  const html = mayHoldHtml(text) ? htmlEdits(text) : [];
+  const markdown = mayHoldMarkdown(text) ? markdownEdits(text) : [];
+  // A delimiter inside a tag or a reference is part of it ("<span title='*'>").
+  const edits = [...html, ...markdown.filter((m) => !html.some((h) => h.start < m.end && m.start < h.end))];
+  if (edits.length === 0) return undefined;
+  edits.sort((a, b) => a.start - b.start);
   let out = '';
   const starts: number[] = [];
   const ends: number[] = [];
   let copied = 0;
-  let found = false;
-  const copyTo = (to: number) => {
-    for (let i = copied; i < to; i++) {
+  for (const edit of edits) {
+    for (let i = copied; i < edit.start; i++) {
       starts.push(i);
       ends.push(i + 1);
     }
-    out += text.slice(copied, to);
-  };
-  for (const match of text.matchAll(MARKUP)) {
-    const replacement = shown(match);
-    if (replacement === undefined) continue;
-    copyTo(match.index);
-    const end = match.index + match[0].length;
-    for (let i = 0; i < replacement.length; i++) {
-      starts.push(match.index);
-      ends.push(end);
+    out += text.slice(copied, edit.start);
+    for (let i = 0; i < edit.shown.length; i++) {
+      starts.push(edit.start);
+      ends.push(edit.end);
     }
-    out += replacement;
-    copied = end;
-    found = true;
+    out += edit.shown;
+    copied = edit.end;
   }
-  if (!found) return undefined;
-  copyTo(text.length);
-  return { text: out, starts, ends };
+  for (let i = copied; i < text.length; i++) {
+    starts.push(i);
+    ends.push(i + 1);
+  }
+  return { text: out + text.slice(copied), starts, ends };
 }
 
 /**

@@ -4,7 +4,7 @@ import { readMarkup } from '../../../../src/services/censor/lexicon/markup.js';
 
 const safety = Lexicon.fromEntries(loadBuiltInLexiconEntries()).safetyOnly;
 
-describe('readMarkup: a brief as a browser shows it', () => {
+describe('readMarkup: a brief as it is shown', () => {
   test.each([
     ['f<b>u</b>ck', 'fuck'],
     ['a<br>ss', 'ass'],
@@ -21,6 +21,14 @@ describe('readMarkup: a brief as a browser shows it', () => {
     ['p&shy;orn', 'p\u00adorn'],
     ['&omicron;&Omega;', 'οΩ'],
     ['&lt;b&gt;', '<b>'],
+    ['f**u**ck', 'fuck'],
+    ['f***u***ck', 'fuck'],
+    ['f*u*ck', 'fuck'],
+    ['f__u__ck', 'fuck'],
+    ['f~~u~~ck', 'fuck'],
+    ['f||u||ck', 'fuck'],
+    ['f`u`ck', 'fuck'],
+    ['<b>f**u**ck</b>', 'fuck'],
   ])('%j → %j', (text, shown) => {
     expect(readMarkup(text)?.text).toBe(shown);
   });
@@ -33,6 +41,12 @@ describe('readMarkup: a brief as a browser shows it', () => {
     '<unknown>tag</unknown>',
     '&notanentity; &#0; &#xD800;',
     'Q&A session',
+    'f*ck',
+    'f*** that',
+    'f**k this s**t',
+    '**bold words** stay as written',
+    'a * b * c',
+    '2*3',
   ])('no markup in %j', (text) => {
     expect(readMarkup(text)).toBeUndefined();
   });
@@ -55,6 +69,11 @@ describe('the safety layer reads markup', () => {
     ['b&#x6c;ood on the snow', 'b&#x6c;ood'],
     ['<a title="porn">link</a>', 'porn'],
     ['&#112;&#111;&#114;&#110;', '&#112;&#111;&#114;&#110;'],
+    ['f**u**ck you', 'f**u**ck'],
+    ['sh||i||t', 'sh||i||t'],
+    ['p~~o~~rn site', 'p~~o~~rn'],
+    ['n_a_ked', 'n_a_ked'],
+    ['**fuck**', 'fuck'],
   ])('%j strikes %j', (brief, struck) => {
     expect(safety.scan(brief).map((m) => m.text)).toEqual([struck]);
   });
@@ -76,6 +95,11 @@ describe('the safety layer reads markup', () => {
     'caf&eacute; au lait',
     'x<y and y>z',
     '<em>as</em>s<em>ess</em>',
+    'a *nice* day',
+    'snake_case_name',
+    'as**sess**ment',
+    '||spoiler|| ahead',
+    'use `git push` here',
   ])('leaves %j alone', (brief) => {
     expect(safety.scan(brief)).toEqual([]);
   });
