@@ -105,6 +105,9 @@ function formInflectionOf(termed: readonly string[], formWords: readonly string[
     return plural && formWords.length === termed.length ? 'plural' : 'base';
   }
   if (pos !== 'verb') return 'base';
+  // Another object for the same verb ("end his life" beside "end her life") inflects as the term does.
+  if (firstWord === termed[0]) return 'base';
+  if (firstWord === `${termed[0]}s`) return 'third';
   if (firstWord.endsWith('ing')) return 'ing';
   return /(?:en|wn|rn|ain)$/.test(firstWord) ? 'participle' : 'past';
 }

@@ -40,6 +40,19 @@ describe('unsafe words and phrases of the third round fire in the safety layer',
     ['a junkie shooting up heroin', ['junkie', 'shoot up', 'heroin']],
     ['a Klan rally', ['klan']],
     ['throat cut, blood everywhere', ['throat cut', 'blood']],
+    ['a proud boys rally', ['proud boys']],
+    ['a 1488 tattoo', ['1488']],
+    ['xanax bars on a table', ['xanax']],
+    ['sipping lean from a styrofoam cup', ['lean']],
+    ['track marks on his arm', ['track marks']],
+    ['a curb stomp', ['curb stomp']],
+    ['they cut off his hand', ['cut off']],
+    ['he took his own life', ['take own life']],
+    ['she ended her life', ['end her life']],
+    ['a girl with scars on her wrists', ['scars wrists']],
+    ['starving herself for a photo', ['starve herself']],
+    ['a massage parlor happy ending', ['happy ending']],
+    ['a beaten prisoner', ['beaten']],
   ])('%j', (brief, expected) => expect(terms(brief)).toEqual(expected));
 });
 
@@ -76,6 +89,12 @@ describe('innocent senses of the new homographs pass', () => {
     'he cut himself a slice of cake',
     'a brutally honest review',
     'a strangler fig tree',
+    'a lean muscular man',
+    'lean against the wall',
+    'cut off the power',
+    'a man cut off from the world',
+    'end of life care',
+    'a happy ending to the fairy tale',
   ])('%j', (brief) => expect(safety.scan(brief)).toEqual([]));
 });
 
@@ -168,6 +187,14 @@ describe('a replacement that needs an object gets one, or one that stands alone 
     ['a hijacked plane', /^a repurposed plane$/],
     ['a decapitated driver', /^a top-sliced driver$/],
     ['a woman slitting her own throat', /^a woman (?:making a decisive collar adjustment|tidying a neckline)$/],
+  ])('%j', (brief, censored) => expect(lexicon.rewrite(brief).censored).toMatch(censored));
+});
+
+describe('a listed form with another object inflects as the term does', () => {
+  test.each([
+    ['end his life', /^(?:request urgent wellbeing support|escalate a wellbeing concern)$/],
+    ['he ended his life', /^he (?:requested urgent wellbeing support|escalated a wellbeing concern)$/],
+    ['she jumps in front of a train', /^she (?:misses the train on purpose|requests urgent wellbeing support)$/],
   ])('%j', (brief, censored) => expect(lexicon.rewrite(brief).censored).toMatch(censored));
 });
 
