@@ -213,3 +213,22 @@ describe('a listed form that is no plural keeps its euphemism as it is', () => {
     expect(lexicon.rewrite('two motherfuckers').censored).toMatch(/^two valued parents$|s$/);
   });
 });
+
+describe('the satire fires on labour and power, not on other senses of its words', () => {
+  test.each([
+    'strike a pose on the runway',
+    'a lightning strike over the sea',
+    'a bowling strike',
+    'the union jack flag',
+    'a riot of colour in the garden',
+    'star wars stormtroopers',
+    'a tug of war at the picnic',
+    'a rap battle',
+  ])('%j passes with satire on', (brief) => expect(lexicon.scan(brief)).toEqual([]));
+
+  test.each([
+    ['workers on strike', 'strike'],
+    ['the union rally', 'union'],
+    ['a street riot', 'riot'],
+  ])('%j still fires', (brief, term) => expect(lexicon.scan(brief).map((m) => m.entry.term)).toContain(term));
+});
