@@ -89,16 +89,25 @@ function inFrame(
   last: number,
   tight: boolean,
 ): boolean {
-  const joined = (i: number) =>
-    !tight || ((tokens[i]?.gap ?? 0) & (Gap.Phrase | Gap.Single)) === (Gap.Phrase | Gap.Single);
   for (const { before, after } of frames) {
-    const beforeOk = before.every(
-      (w, k) => tokens[first - before.length + k]?.core === w && joined(first - before.length + k + 1),
-    );
-    if (beforeOk && after.every((w, k) => tokens[last + 1 + k]?.core === w && joined(last + 1 + k))) return true;
+    const from = first - before.length;
+    if (from < 0 || last + after.length >= tokens.length) continue;
+    let ok = true;
+    for (let k = 0; ok && k < before.length; k++) {
+      ok = (tokens[from + k] as Token).core === before[k] && joined(tokens[from + k + 1] as Token, tight);
+    }
+    for (let k = 0; ok && k < after.length; k++) {
+      const token = tokens[last + 1 + k] as Token;
+      ok = token.core === after[k] && joined(token, tight);
+    }
+    if (ok) return true;
   }
   return false;
 }
+
+const TIGHT = Gap.Phrase | Gap.Single;
+/** Whether the gap before `token` may join a frame's words. */
+const joined = (token: Token, tight: boolean) => !tight || (token.gap & TIGHT) === TIGHT;
 
 const isCapitalised = (text: string, token: Token) => {
   const first = text.charCodeAt(token.coreStart);
