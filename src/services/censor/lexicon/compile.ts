@@ -53,6 +53,8 @@ export interface CompiledLexicon {
   gapped: Map<string, GapPhrase[]>;
   /** The strong words, for the fuzzy disguise passes. */
   disguises: DisguiseIndex;
+  /** Leet or masked tokens (folded) found to start no match whatever stands around them; see matcher.ts. */
+  unreadable: Set<string>;
 }
 
 const Rank = { term: 0, form: 1, derived: 2 } as const;
@@ -218,5 +220,5 @@ export function compileLexicon(entries: readonly LexiconEntry[], dictionary: Dic
     if (node) node.gapped = list;
   }
   const disguises = buildDisguiseIndex(strong, stems, dictionary);
-  return { root, skeletons, longestWord, symbols, prefixes, gapped, disguises };
+  return { root, skeletons, longestWord, symbols, prefixes, gapped, disguises, unreadable: new Set() };
 }

@@ -12,6 +12,26 @@ const standsForNothing = (node: TrieNode) => node.disguise === null && !node.ter
 
 const longer = (a: Found | undefined, b: Found | undefined) => (b && (!a || b.end > a.end) ? b : a);
 
+/** How many unreadable tokens a lexicon remembers before it forgets them all; bounds memory. */
+const UNREADABLE_KEPT = 50_000;
+
+/**
+ * Whether no reading of token `i` opens a term or phrase. Then, for a leet or masked token, only its neighbours
+ * (spaced-out letters, gap phrases, a "sh.t" mask) can make it part of a match, and its folded spelling says so.
+ */
+function opensNothing(scan: Scan, i: number): boolean {
+  for (const { word } of candidates(scan, i)) {
+    const node = scan.lexicon.root.get(word);
+    if (node && (node.terminal || node.next)) return false;
+  }
+  return true;
+}
+
+function rememberUnreadable(lexicon: CompiledLexicon, norm: string): void {
+  if (lexicon.unreadable.size >= UNREADABLE_KEPT) lexicon.unreadable.clear();
+  lexicon.unreadable.add(norm);
+}
+
 /**
  * Scans one brief. Greedy from the left, longest match at each token, non-overlapping. Exact readings come first;
  * the fuzzy disguise passes only run where nothing matched exactly. A match whose cues forbid it is dropped, unless
@@ -31,12 +51,18 @@ export function scanText(text: string, lexicon: CompiledLexicon, ignoreCues = fa
       i++;
       continue;
     }
+    // "8k", "35mm", "wow!!!": leet or masked tokens that briefs repeat and that read as nothing on their own.
+    const coded = (token.leet || token.masked) && !((tokens[i + 1]?.gap ?? 0) & Gap.Dot);
+    const unreadable = coded && lexicon.unreadable.has(token.norm);
     if (node) best = step(scan, node, i, i, token.coreStart, token.coreEnd, undefined);
-    else if (!token.plain) best = walk(scan, lexicon.root, i, i, 0, undefined);
+    else if (!token.plain && !unreadable) best = walk(scan, lexicon.root, i, i, 0, undefined);
     best = longer(best, spacedAt(scan, i));
     const gapped = node ? node.gapped : lexicon.gapped.get(token.core);
     if (gapped) best = longer(best, gappedAt(scan, i, gapped));
-    best ??= disguisedAt(scan, i, node);
+    if (!best && !unreadable) {
+      best = disguisedAt(scan, i, node);
+      if (!best && coded && opensNothing(scan, i)) rememberUnreadable(lexicon, token.norm);
+    }
     const cues = ignoreCues ? undefined : best?.terminal.cues;
     if (!best || (cues && !cuesAllow(cues, text, tokens, best.firstToken, best.lastToken))) {
       i++;
