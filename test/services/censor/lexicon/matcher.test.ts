@@ -215,7 +215,15 @@ describe('what a lexicon remembers between scans changes no answer', () => {
 
   test('every sample brief scans the same the second time', () => {
     const builtIn = Lexicon.fromEntries(loadBuiltInLexiconEntries());
-    const briefs = ['k1ll the g.u.n', '4k 8k 35mm photo', 'sh.t happens', 'fuuuck', 'p0rn!!! 8k', 'f*ck', 'h3ll0 w0rld'];
+    const briefs = [
+      'k1ll the g.u.n',
+      '4k 8k 35mm photo',
+      'sh.t happens',
+      'fuuuck',
+      'p0rn!!! 8k',
+      'f*ck',
+      'h3ll0 w0rld',
+    ];
     const first = briefs.map((brief) => builtIn.scan(brief));
     expect(briefs.map((brief) => builtIn.scan(brief))).toEqual(first);
   });
