@@ -10,6 +10,10 @@ export type { RawMatch } from './readings.js';
 /** A first-level node that opens no term or phrase and is remembered to disguise no strong word. */
 const standsForNothing = (node: TrieNode) => node.disguise === null && !node.terminal && !node.next && !node.gapped;
 
+/** Whether `next` may carry on a run of spaced-out letters ("g u n"): one character, or one with symbols after it. */
+const joinsLetter = (next: Token | undefined) =>
+  next !== undefined && (next.gap & Gap.Single) !== 0 && (next.norm.length === 1 || next.core.length <= 1);
+
 const longer = (a: Found | undefined, b: Found | undefined) => (b && (!a || b.end > a.end) ? b : a);
 
 /** How many unreadable tokens a lexicon remembers before it forgets them all; bounds memory. */
@@ -46,8 +50,14 @@ export function scanText(text: string, lexicon: CompiledLexicon, ignoreCues = fa
     let best: Found | undefined;
     // The plain-token fast path: one lookup gives the trie node and any gap phrases that open with the word.
     const node = token.plain ? lexicon.root.getHashed(token.core, token.hash) : undefined;
-    if (node && standsForNothing(node) && token.norm.length > 1 && !((tokens[i + 1]?.gap ?? 0) & Gap.Dot)) {
-      // Most words: known to match nothing, too long to be a spaced-out letter, no "sh.t" mask after them.
+    const next = tokens[i + 1];
+    if (
+      node &&
+      standsForNothing(node) &&
+      !((next?.gap ?? 0) & Gap.Dot) &&
+      (token.norm.length > 1 || !joinsLetter(next))
+    ) {
+      // Most words: known to match nothing, not a letter that spaced-out letters continue, no "sh.t" mask after them.
       i++;
       continue;
     }

@@ -1,6 +1,6 @@
 import { Gap, gapFlags } from './gaps.js';
 import { CharClass, foldChar } from './normalize.js';
-import { HASH_SEED, hashEnd, hashStep, hashWord } from './word-index.js';
+import { FNV_PRIME, HASH_SEED, hashEnd, hashWord } from './word-index.js';
 
 export { Gap };
 
@@ -26,6 +26,9 @@ export interface Token {
   /** `hashWord(core)`, to look the word up in the trie's first level without hashing it again. */
   hash: number;
 }
+
+/** The flags of the gap nearly every word follows, one space (see gapFlags). */
+const ONE_SPACE = Gap.Phrase | Gap.Single;
 
 /** What the tokenizer knows about the token it is reading. */
 interface Open {
@@ -91,6 +94,10 @@ const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) =>
   /[A-Za-z0-9]/.test(String.fromCharCode(code)) ? 1 : 0,
 );
 const isAsciiWord = (code: number) => code < 128 && ASCII_WORD[code] === 1;
+// ASCII separators (spaces, most punctuation), by code, so the commonest characters between words skip foldChar.
+const ASCII_SEPARATOR = Uint8Array.from({ length: 128 }, (_, code) =>
+  foldChar(String.fromCharCode(code)).cls === CharClass.Separator ? 1 : 0,
+);
 
 /**
  * The commonest token, read in one go: ASCII letters and digits, then a separator or the end of the text. Undefined
@@ -104,12 +111,14 @@ function asciiWord(text: string, from: number, previousEnd: number): Token | und
   let stretched = false;
   let hash = HASH_SEED;
   let i = from;
+  // Every character of nearly every word passes here, interpreted until V8 optimises the loop (most of a fresh
+  // process's first thousand briefs): hence no helper calls inside it.
   for (; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (!isAsciiWord(code)) break;
+    if (code >= 128 || ASCII_WORD[code] === 0) break;
     // ORing in 32 lowercases an ASCII letter and leaves a digit as it is.
     const lower = code | 32;
-    hash = hashStep(hash, lower);
+    hash = Math.imul(hash ^ lower, FNV_PRIME);
     if (lower !== code) upper = true;
     if (code <= 57) leet = true;
     if (lower === runCode) stretched ||= ++runLength >= 3;
@@ -120,7 +129,7 @@ function asciiWord(text: string, from: number, previousEnd: number): Token | und
   }
   if (i < text.length) {
     const code = text.charCodeAt(i);
-    if (code >= 128 || foldChar(text[i] as string).cls !== CharClass.Separator) return undefined;
+    if (code >= 128 || ASCII_SEPARATOR[code] === 0) return undefined;
   }
   const sliced = text.slice(from, i);
   const norm = upper ? sliced.toLowerCase() : sliced;
@@ -131,7 +140,12 @@ function asciiWord(text: string, from: number, previousEnd: number): Token | und
     coreStart: from,
     coreEnd: i,
     core: norm,
-    gap: previousEnd < 0 ? 0 : gapFlags(text, previousEnd, from),
+    gap:
+      previousEnd < 0
+        ? 0
+        : from - previousEnd === 1 && text.charCodeAt(previousEnd) === 32
+          ? ONE_SPACE
+          : gapFlags(text, previousEnd, from),
     leet,
     masked: false,
     plain: !leet && !stretched,
@@ -169,6 +183,15 @@ export function tokenize(text: string): Token[] {
   let previousEnd = -1;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
+    if (code < 128 && ASCII_SEPARATOR[code] === 1) {
+      if (t) {
+        tokens.push(close(text, t, previousEnd));
+        previousEnd = t.end;
+        t = undefined;
+      }
+      i++;
+      continue;
+    }
     if (isAsciiWord(code)) {
       const word = t ? undefined : asciiWord(text, i, previousEnd);
       if (word) {

@@ -6,7 +6,8 @@
 
 /** FNV-1a over UTF-16 code units; `tokens.ts` computes the same, a character at a time, as it reads a word. */
 export const HASH_SEED = 0x811c9dc5;
-export const hashStep = (hash: number, code: number) => Math.imul(hash ^ code, 0x01000193);
+export const FNV_PRIME = 0x01000193;
+export const hashStep = (hash: number, code: number) => Math.imul(hash ^ code, FNV_PRIME);
 /** Thirty bits: a small integer to V8, so a token holds its hash without boxing it. */
 export const hashEnd = (hash: number) => hash & 0x3fffffff;
 
