@@ -5,7 +5,7 @@ import type { CensorModel } from '../services/censor/types.js';
 import { createCensorModel } from '../services/engines.js';
 import { decodeUtf8, MAX_STYLE_LENGTH, validateBrief } from '../services/show/brief.js';
 import { oneOf, parseCommandArgs, UsageError } from './args.js';
-import { byteLineBatches } from './lines.js';
+import { byteLineBatches, Utf8Chunks } from './lines.js';
 import type { CliCommand } from './types.js';
 
 /**
@@ -56,18 +56,23 @@ export const censor: CliCommand = {
     const style =
       values.style === undefined ? ctx.config.STYLE : validateBrief(values.style, 'style', MAX_STYLE_LENGTH);
     const model = createCensorModel(engine, ctx.engines);
-    const write = (text: string) => ctx.io.stdout.write(text);
 
     if (!values.jsonl) {
       if (positionals.length !== 1)
         throw new UsageError('give one brief in quotes, or use --jsonl and pipe briefs on stdin');
       const brief = validateBrief(positionals[0] ?? '');
-      write(`${recordJson(censorRecord(brief, await censorBrief(model, { brief, style })))}\n`);
+      ctx.io.stdout.write(`${recordJson(censorRecord(brief, await censorBrief(model, { brief, style })))}\n`);
       return 0;
     }
     if (positionals.length > 0)
       throw new UsageError('--jsonl reads briefs from stdin; do not also pass one as an argument');
-    return censorLines(model, style, ctx.io.stdin as AsyncIterable<Buffer>, write, (line) => ctx.io.stderr.write(line));
+    return censorLines(
+      model,
+      style,
+      ctx.io.stdin as AsyncIterable<Buffer>,
+      (bytes) => ctx.io.stdout.write(bytes),
+      (line) => ctx.io.stderr.write(line),
+    );
   },
 };
 
@@ -75,34 +80,34 @@ const jsonLine = (record: unknown) => `${JSON.stringify(record)}\n`;
 
 /**
  * Censors one brief per line, in order; a bad line becomes an error object and the rest still run. The answers to
- * one chunk of input go out in one write (a write per line costs a system call each when stdout is a file).
+ * one chunk of input go out together (a write per line costs a system call each when stdout is a file).
  */
 async function censorLines(
   model: CensorModel,
   style: string,
   input: AsyncIterable<Buffer>,
-  write: (text: string) => void,
+  write: (bytes: Uint8Array) => void,
   warn: (line: string) => void,
 ): Promise<number> {
   let lineNumber = 0;
   let rejected = 0;
+  const out = new Utf8Chunks(write);
   for await (const batch of byteLineBatches(input)) {
-    let out = '';
     try {
       for (const bytes of batch) {
         lineNumber++;
         try {
           const brief = validateBrief(decodeUtf8(bytes));
-          out += `${recordJson(censorRecord(brief, await censorBrief(model, { brief, style })))}\n`;
+          out.add(`${recordJson(censorRecord(brief, await censorBrief(model, { brief, style })))}\n`);
         } catch (err) {
           if (!(err instanceof UserFacingError)) throw err;
           rejected++;
-          out += jsonLine({ line: lineNumber, error: err.message });
+          out.add(jsonLine({ line: lineNumber, error: err.message }));
         }
       }
     } finally {
       // Lines answered before an unexpected error still go out, as they did one by one.
-      if (out) write(out);
+      out.flush();
     }
   }
   if (rejected > 0) {
