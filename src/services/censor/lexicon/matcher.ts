@@ -7,8 +7,15 @@ import { Gap, type Token, tokenize } from './tokens.js';
 
 export type { RawMatch } from './readings.js';
 
-/** A first-level node that opens no term or phrase and is remembered to disguise no strong word. */
-const standsForNothing = (node: TrieNode) => node.disguise === null && !node.terminal && !node.next && !node.gapped;
+/**
+ * Whether a first-level node, read before token `next`, stands for nothing: it is no term and opens no gap phrase,
+ * it is remembered to disguise no strong word, and any phrase it opens ("in flames") does not go on with `next`.
+ */
+const standsForNothing = (node: TrieNode, next: Token | undefined) =>
+  node.disguise === null &&
+  !node.terminal &&
+  !node.gapped &&
+  (!node.next || !next || !(next.gap & Gap.Phrase) || (next.plain && !node.next.has(next.core)));
 
 /** Whether `next` may carry on a run of spaced-out letters ("g u n"): one character, or one with symbols after it. */
 const joinsLetter = (next: Token | undefined) =>
@@ -53,7 +60,7 @@ export function scanText(text: string, lexicon: CompiledLexicon, ignoreCues = fa
     const next = tokens[i + 1];
     if (
       node &&
-      standsForNothing(node) &&
+      standsForNothing(node, next) &&
       !((next?.gap ?? 0) & Gap.Dot) &&
       (token.norm.length > 1 || !joinsLetter(next))
     ) {
