@@ -27,12 +27,17 @@ export class WordIndex<V> extends Map<string, V> {
   #stale = false;
 
   override set(key: string, value: V): this {
-    const isNew = !super.has(key);
+    return this.setHashed(key, hashWord(key), value);
+  }
+
+  /** Sets `key`, whose `hashWord` is `hash`, to `value`. */
+  setHashed(key: string, hash: number, value: V): this {
+    const size = this.size;
     super.set(key, value);
     if (this.#stale) return this;
     // Kept at most half full, so a probe ends soon at an empty slot.
-    if (isNew && this.size * 2 > this.#mask + 1) this.#rebuild();
-    else this.#place(key, value, hashWord(key));
+    if (this.size > size && this.size * 2 > this.#mask + 1) this.#rebuild();
+    else this.#place(key, value, hash);
     return this;
   }
 
