@@ -1,6 +1,6 @@
 /** Where nothing matched exactly: a token that disguises a strong word (see ./disguise.ts). */
 
-import type { TrieNode } from './compile.js';
+import { type TrieNode, trieNode } from './compile.js';
 import { undisguise, unmask } from './disguise.js';
 import { leetReadings } from './leet.js';
 import type { Found, Scan } from './readings.js';
@@ -49,7 +49,7 @@ function plainDisguise(scan: Scan, token: Token, node: TrieNode | undefined): st
       for (const key of disguises.remembered) root.delete(key);
       disguises.remembered.length = 0;
     }
-    root.setHashed(token.core, token.hash, { disguise: word ?? null });
+    root.setHashed(token.core, token.hash, trieNode(word ?? null));
     disguises.remembered.push(token.core);
   }
   return word;
