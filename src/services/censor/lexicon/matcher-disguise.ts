@@ -44,7 +44,8 @@ function plainDisguise(scan: Scan, token: Token, node: TrieNode | undefined): st
   const word = known ? undefined : undisguise(token.core, disguises, exotic);
   if (exotic) return word;
   if (node) node.disguise = word ?? null;
-  else {
+  // Only a plain word is ever looked up by its own spelling again (a stretched one is read every way each time).
+  else if (token.plain) {
     if (disguises.remembered.length >= REMEMBERED) {
       for (const key of disguises.remembered) root.delete(key);
       disguises.remembered.length = 0;
