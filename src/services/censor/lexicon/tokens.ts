@@ -1,5 +1,5 @@
 import { Gap, gapFlags } from './gaps.js';
-import { CharClass, foldChar } from './normalize.js';
+import { CharClass, type FoldedChar, foldChar } from './normalize.js';
 import { FNV_PRIME, HASH_SEED, hashEnd, hashWord } from './word-index.js';
 
 export { Gap };
@@ -171,41 +171,70 @@ function readAscii(text: string, from: number, t: Open): number {
   return i;
 }
 
+/** Adds a character that was folded on its own (non-ASCII, a leet or mask symbol, a joiner) to the open token. */
+function addFolded(text: string, i: number, width: number, { folded, cls }: FoldedChar, t: Open): void {
+  if (t.ascii) {
+    // From here on the token is folded character by character.
+    t.norm = text.slice(t.start, i).toLowerCase();
+    t.ascii = false;
+  }
+  if (cls === CharClass.Word) {
+    if (t.coreStart < 0) {
+      t.coreStart = i;
+      t.coreFrom = t.norm.length;
+    }
+    t.norm += folded;
+    t.coreEnd = i + width;
+    t.coreTo = t.norm.length;
+    const first = folded.charCodeAt(0);
+    if (first >= 48 && first <= 57) t.leet = true;
+  } else if (cls === CharClass.Leet) {
+    t.norm += folded;
+    t.leet = true;
+  } else if (cls === CharClass.Mask) {
+    t.norm += folded;
+    t.masked = true;
+  } else if (t.coreEnd === i) {
+    // A combining accent or zero-width character right after a letter belongs to that letter.
+    t.coreEnd = i + width;
+  }
+  t.end = i + width;
+}
+
+/** What one past the end of the text reads as: a separator, so an open token is closed in one place. */
+const END: FoldedChar = { folded: ' ', cls: CharClass.Separator };
+
 /**
  * Splits a brief into folded tokens. Zero-width characters, soft hyphens and accents vanish inside a token; leet
  * symbols stay in it; everything else separates tokens. Linear in the length of the text; a token of plain ASCII
- * letters is sliced and lowercased once instead of being folded character by character.
+ * letters is sliced and lowercased once instead of being folded character by character. The rare cases sit in
+ * helpers: V8 optimises this loop early, on the first briefs, and a branch it has not seen run yet throws that away.
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const record: Open = open({} as Open, 0);
   let t: Open | undefined;
   let previousEnd = -1;
-  for (let i = 0; i < text.length; ) {
-    const code = text.charCodeAt(i);
-    if (code < 128 && ASCII_SEPARATOR[code] === 1) {
-      if (t) {
-        tokens.push(close(text, t, previousEnd));
-        previousEnd = t.end;
-        t = undefined;
-      }
-      i++;
-      continue;
-    }
-    if (isAsciiWord(code)) {
-      const word = t ? undefined : asciiWord(text, i, previousEnd);
-      if (word) {
-        tokens.push(word);
-        previousEnd = i = word.end;
+  for (let i = 0; i <= text.length; ) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    let width = 1;
+    let char = END;
+    if (code >= 128 || ASCII_SEPARATOR[code] === 0) {
+      if (isAsciiWord(code)) {
+        const word = t ? undefined : asciiWord(text, i, previousEnd);
+        if (word) {
+          tokens.push(word);
+          previousEnd = i = word.end;
+          continue;
+        }
+        t ??= open(record, i);
+        i = readAscii(text, i, t);
         continue;
       }
-      t ??= open(record, i);
-      i = readAscii(text, i, t);
-      continue;
+      width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+      char = foldChar(width === 1 ? (text[i] as string) : text.slice(i, i + 2));
     }
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
-    const { folded, cls } = foldChar(width === 1 ? (text[i] as string) : text.slice(i, i + 2));
-    if (cls === CharClass.Separator || (cls === CharClass.Joiner && !t)) {
+    if (char.cls === CharClass.Separator || (char.cls === CharClass.Joiner && !t)) {
       if (t) {
         tokens.push(close(text, t, previousEnd));
         previousEnd = t.end;
@@ -213,35 +242,9 @@ export function tokenize(text: string): Token[] {
       }
     } else {
       t ??= open(record, i);
-      if (t.ascii) {
-        // From here on the token is folded character by character.
-        t.norm = text.slice(t.start, i).toLowerCase();
-        t.ascii = false;
-      }
-      if (cls === CharClass.Word) {
-        if (t.coreStart < 0) {
-          t.coreStart = i;
-          t.coreFrom = t.norm.length;
-        }
-        t.norm += folded;
-        t.coreEnd = i + width;
-        t.coreTo = t.norm.length;
-        const first = folded.charCodeAt(0);
-        if (first >= 48 && first <= 57) t.leet = true;
-      } else if (cls === CharClass.Leet) {
-        t.norm += folded;
-        t.leet = true;
-      } else if (cls === CharClass.Mask) {
-        t.norm += folded;
-        t.masked = true;
-      } else if (t.coreEnd === i) {
-        // A combining accent or zero-width character right after a letter belongs to that letter.
-        t.coreEnd = i + width;
-      }
-      t.end = i + width;
+      addFolded(text, i, width, char, t);
     }
     i += width;
   }
-  if (t) tokens.push(close(text, t, previousEnd));
   return tokens;
 }
