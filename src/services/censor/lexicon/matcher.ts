@@ -54,7 +54,6 @@ export function scanText(text: string, lexicon: CompiledLexicon, ignoreCues = fa
   const matches: RawMatch[] = [];
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
-    let best: Found | undefined;
     // The plain-token fast path: one lookup gives the trie node and any gap phrases that open with the word.
     const node = token.plain ? lexicon.root.getHashed(token.core, token.hash) : undefined;
     const next = tokens[i + 1];
@@ -68,18 +67,7 @@ export function scanText(text: string, lexicon: CompiledLexicon, ignoreCues = fa
       i++;
       continue;
     }
-    // "8k", "35mm", "wow!!!": leet or masked tokens that briefs repeat and that read as nothing on their own.
-    const coded = (token.leet || token.masked) && !((tokens[i + 1]?.gap ?? 0) & Gap.Dot);
-    const unreadable = coded && lexicon.unreadable.has(token.norm);
-    if (node) best = step(scan, node, i, i, token.coreStart, token.coreEnd, undefined);
-    else if (!token.plain && !unreadable) best = walk(scan, lexicon.root, i, i, 0, undefined);
-    best = longer(best, spacedAt(scan, i));
-    const gapped = node ? node.gapped : lexicon.gapped.get(token.core);
-    if (gapped) best = longer(best, gappedAt(scan, i, gapped));
-    if (!best && !unreadable) {
-      best = disguisedAt(scan, i, node);
-      if (!best && coded && opensNothing(scan, i)) rememberUnreadable(lexicon, token.norm);
-    }
+    const best = matchAt(scan, i, node);
     const cues = ignoreCues ? undefined : best?.terminal.cues;
     if (!best || (cues && !cuesAllow(cues, text, tokens, best.firstToken, best.lastToken))) {
       i++;
@@ -89,6 +77,30 @@ export function scanText(text: string, lexicon: CompiledLexicon, ignoreCues = fa
     i = best.lastToken + 1;
   }
   return lexicon.symbols.size === 0 ? matches : withSymbols(text, matches, lexicon);
+}
+
+/**
+ * The match at token `i`, every way one may start there: exact readings, spaced-out letters, gap phrases, then the
+ * fuzzy disguise passes. Kept out of scanText's loop, which most words leave by the fast path, so V8 optimises that
+ * loop small and soon. `node` is the trie node of a plain token's word, when it has one.
+ */
+function matchAt(scan: Scan, i: number, node: TrieNode | undefined): Found | undefined {
+  const { tokens, lexicon } = scan;
+  const token = tokens[i] as Token;
+  let best: Found | undefined;
+  // "8k", "35mm", "wow!!!": leet or masked tokens that briefs repeat and that read as nothing on their own.
+  const coded = (token.leet || token.masked) && !((tokens[i + 1]?.gap ?? 0) & Gap.Dot);
+  const unreadable = coded && lexicon.unreadable.has(token.norm);
+  if (node) best = step(scan, node, i, i, token.coreStart, token.coreEnd, undefined);
+  else if (!token.plain && !unreadable) best = walk(scan, lexicon.root, i, i, 0, undefined);
+  best = longer(best, spacedAt(scan, i));
+  const gapped = node ? node.gapped : lexicon.gapped.get(token.core);
+  if (gapped) best = longer(best, gappedAt(scan, i, gapped));
+  if (!best && !unreadable) {
+    best = disguisedAt(scan, i, node);
+    if (!best && coded && opensNothing(scan, i)) rememberUnreadable(lexicon, token.norm);
+  }
+  return best;
 }
 
 // Emoji that may trail a symbol and belong to it: a variation selector, a skin tone.
