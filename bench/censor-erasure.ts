@@ -3,6 +3,7 @@
  * judged nude or violent a censor would change, and how many prompts judged safe it would flag anyway. The 4chan
  * rows are left out of the safe set: their text is hateful even when the image was not.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -99,4 +100,46 @@ export function measureErasureHalves(detector: Detector, prompts = loadErasurePr
     ) as [ErasureRow];
     return { ...row, name: `${detector.name}: ${half ? 'odd half (not mined)' : 'even half (mined)'}` };
   });
+}
+
+/** The hand-read senses of the safe set's flagged prompts (data/eval/erasure-safe-flags.tsv), by prompt key. */
+export function loadSafeFlagSenses(): Map<string, 'unsafe' | 'innocent'> {
+  const file = new URL('../data/eval/erasure-safe-flags.tsv', import.meta.url);
+  const senses = new Map<string, 'unsafe' | 'innocent'>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [key = '', sense = ''] = line.split('\t');
+    if (sense === 'unsafe' || sense === 'innocent') senses.set(key, sense);
+  }
+  return senses;
+}
+
+/** What a prompt is filed under in erasure-safe-flags.tsv. */
+export const promptKey = (prompt: string) => createHash('sha256').update(prompt).digest('hex').slice(0, 12);
+
+/** A detector's flags on the safe set, split by the sense a reader found the flagged word in. */
+export interface SafeFlagSenses {
+  flagged: number;
+  total: number;
+  unsafeSense: number;
+  innocentSense: number;
+  notRead: number;
+}
+
+/**
+ * The labels describe the images, so a prompt that names a fight or a joint whose image came out harmless counts
+ * as flagged. Reading each flag tells the two apart: how many flags used the word in its unsafe sense, how many in
+ * an innocent one (the censor's real false positives), and how many are newer than the reading.
+ */
+export function measureSafeFlagSenses(detector: Detector, prompts = loadErasurePrompts()): SafeFlagSenses {
+  const senses = loadSafeFlagSenses();
+  const safe = prompts.filter((p) => !p.nsfw && p.source !== '4chan');
+  const flagged = safe.filter((p) => detector.flags(p.prompt)).map((p) => senses.get(promptKey(p.prompt)));
+  return {
+    flagged: flagged.length,
+    total: safe.length,
+    unsafeSense: flagged.filter((s) => s === 'unsafe').length,
+    innocentSense: flagged.filter((s) => s === 'innocent').length,
+    notRead: flagged.filter((s) => s === undefined).length,
+  };
 }

@@ -2,7 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchCensor } from './censor.js';
 import { compareCensors, createDetectors, formatCompareTable } from './censor-compare.js';
 import { formatDisguiseTable, loadPeerDisguiseCases, scoreDisguises } from './censor-disguises.js';
-import { formatErasureTable, measureErasureHalves } from './censor-erasure.js';
+import { formatErasureTable, measureErasureHalves, measureSafeFlagSenses } from './censor-erasure.js';
 import type { Detector } from './censor-peers.js';
 import { type BurstFigures, benchDiscord } from './discord.js';
 import { benchGuard } from './guard.js';
@@ -44,6 +44,15 @@ out(formatCompareTable(await compareCensors()));
 out();
 out('### NSFWErasureBench by half: terms mined from the even half only');
 out(formatErasureTable(measureErasureHalves(createDetectors()[0] as Detector)));
+out();
+const senses = measureSafeFlagSenses(createDetectors()[0] as Detector);
+const share = (n: number) => `${n} (${((100 * n) / senses.total).toFixed(1)}% of ${senses.total})`;
+out(
+  '### NSFW=0 prompts (not 4chan) the safety layer flags, by the sense of the flagged word (data/eval/erasure-safe-flags.tsv, read by hand)',
+);
+out('| flagged | unsafe sense (a fight, a joint, lingerie…) | innocent sense | not read yet |');
+out('| --- | --- | --- | --- |');
+out(`| ${share(senses.flagged)} | ${share(senses.unsafeSense)} | ${share(senses.innocentSense)} | ${senses.notRead} |`);
 out();
 out('## Disguise table (data/eval/disguises.tsv): caught per kind, look-alikes left alone');
 out(formatDisguiseTable(scoreDisguises(createDetectors())));

@@ -30,6 +30,11 @@ export const lexiconEntrySchema = z.object({
   layer: z.enum(LAYERS).optional(),
   /** Replacements for a verb entry used as a noun ("a vicious fight" → "a vicious disagreement"). */
   nounEuphemisms: z.array(phrase).min(1).optional(),
+  /**
+   * Replacements for a noun entry used as a verb ("guillotined" → "offboarded"). Only an entry that has them is
+   * matched in its -ed and -ing forms, so a noun never lends its noun euphemism to a verb.
+   */
+  verbEuphemisms: z.array(phrase).min(1).optional(),
   /** Context words (within a few words either side) that make the entry fire, or protect the text from it. */
   cues: cuesSchema.optional(),
   /** How many words may stand between the words of a phrase ("no clothes" also finds "no more clothes"). */

@@ -2,7 +2,7 @@ import type { LexiconEntry } from '../types.js';
 import { type CompiledCues, compileCues } from './context.js';
 import type { Dictionary } from './dictionary.js';
 import { buildDisguiseIndex, type DisguiseIndex } from './disguise.js';
-import { type Inflection, matchVariants, type PartOfSpeech } from './inflect.js';
+import { type Inflection, matchVariants, type PartOfSpeech, verbVariants } from './inflect.js';
 import { symbolLiteral, termWords } from './normalize.js';
 import { WordIndex } from './word-index.js';
 
@@ -100,12 +100,24 @@ function insert(root: Map<string, TrieNode>, words: string[], terminal: Terminal
 }
 
 /**
- * How a listed irregular form inflects: nouns list plurals ("knives"), verbs list past forms ("shot", "bled"),
+ * How a listed form inflects. A noun's form is a plural ("knives", "succubi") only where one of its words adds a
+ * plural ending to the term's word in that place; otherwise it is another spelling or a derived word ("faeces",
+ * "fecal", "paedophile", "motherfucking") and keeps the euphemism as it is. Verbs list past forms ("shot", "bled"),
  * participles ("beaten", "slain", "torn") or, rarely, -ing forms.
  */
-function formInflectionOf(firstWord: string, pos: PartOfSpeech): Inflection {
-  if (pos === 'noun') return 'plural';
+function formInflectionOf(termed: readonly string[], formWords: readonly string[], pos: PartOfSpeech): Inflection {
+  const firstWord = formWords[0] as string;
+  if (pos === 'noun') {
+    const plural = formWords.some(
+      (w, i) =>
+        /(?:s|i|ae)$/.test(w) && !/(?:s|i|ae)$/.test(termed[i] ?? '') && w.startsWith((termed[i] ?? '').slice(0, 2)),
+    );
+    return plural && formWords.length === termed.length ? 'plural' : 'base';
+  }
   if (pos !== 'verb') return 'base';
+  // Another object for the same verb ("end his life" beside "end her life") inflects as the term does.
+  if (firstWord === termed[0]) return 'base';
+  if (firstWord === `${termed[0]}s`) return 'third';
   if (firstWord.endsWith('ing')) return 'ing';
   return /(?:en|wn|rn|ain)$/.test(firstWord) ? 'participle' : 'past';
 }
@@ -151,6 +163,12 @@ function spellings(entry: LexiconEntry): Array<{ words: string[]; inflection: In
     const spelled = words.with(head, variant);
     out.push({ words: spelled, inflection, rank: inflection === 'base' ? Rank.term : Rank.derived });
   }
+  if (entry.verbEuphemisms && pos !== 'verb') {
+    for (const [variant, inflection] of verbVariants(words[head] as string)) {
+      if (inflection === 'past' || inflection === 'ing')
+        out.push({ words: words.with(head, variant), inflection, rank: Rank.derived });
+    }
+  }
   if (entry.strong && words.length === 1) {
     for (const [variant, inflection] of derivedForms(words[0] as string)) {
       // A noun's "-ing" or "-ed" form ("shitting") keeps the noun's euphemism as it is.
@@ -161,7 +179,7 @@ function spellings(entry: LexiconEntry): Array<{ words: string[]; inflection: In
   for (const form of entry.forms ?? []) {
     const formWords = termWords(form);
     if (formWords.length === 0) continue;
-    out.push({ words: formWords, inflection: formInflectionOf(formWords[0] as string, pos), rank: Rank.form });
+    out.push({ words: formWords, inflection: formInflectionOf(words, formWords, pos), rank: Rank.form });
   }
   // Numbers also match spelled digit by digit, as scraped prompts often space them ("ak - 4 7", "rule 3 4").
   for (const spelled of [...out]) {

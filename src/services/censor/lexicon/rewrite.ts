@@ -20,6 +20,11 @@ const AUXILIARY = /\b(?:is|are|was|were|be|been|being|has|have|had|get|gets|got|
 const DETERMINER_BEFORE =
   /\b(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|one|no|every|another)\s+(?:[\p{L}'-]+\s+)?$/iu;
 
+// A replacement that ends in a preposition, and what shows that an object follows the match ("hijacked the plane").
+const TRAILING_PREPOSITION = /\s(?:of|to|with|for|on|in|into|from|at|about)$/;
+const OBJECT_AFTER =
+  /^\s+(?:(?:a|an|the|his|her|their|its|our|my|your|him|them|me|us|someone|somebody|everyone|people|this|that|these|those)\b|\p{Lu})/u;
+
 function replacementFor(text: string, match: LexiconMatch, occurrence: number): string {
   const { nounEuphemisms } = match.entry;
   const asNoun =
@@ -31,7 +36,19 @@ function replacementFor(text: string, match: LexiconMatch, occurrence: number): 
     const inflection = match.inflection === 'third' ? 'plural' : 'base';
     return matchCase(inflectEuphemism(pickEuphemism(noun, occurrence), inflection), match.text);
   }
-  const euphemism = pickEuphemism(match.entry, occurrence);
+  const { verbEuphemisms } = match.entry;
+  const asVerb = verbEuphemisms !== undefined && (match.inflection === 'past' || match.inflection === 'ing');
+  const euphemisms = asVerb ? (verbEuphemisms as string[]) : match.entry.euphemisms;
+  // "take ownership of" needs an object after it; "a hijacked plane" gets a replacement that stands alone.
+  const standAlone = euphemisms.filter((u) => !TRAILING_PREPOSITION.test(u));
+  const needsStandAlone =
+    standAlone.length > 0 &&
+    standAlone.length < euphemisms.length &&
+    !OBJECT_AFTER.test(text.slice(match.end, match.end + 24));
+  const euphemism = pickEuphemism(
+    { ...match.entry, euphemisms: needsStandAlone ? standAlone : euphemisms },
+    occurrence,
+  );
   const participle =
     match.inflection === 'past' && AUXILIARY.test(text.slice(Math.max(0, match.start - 12), match.start));
   return matchCase(inflectEuphemism(euphemism, match.inflection, participle), match.text);
