@@ -22,3 +22,40 @@ export async function* byteLineBatches(stream: AsyncIterable<Buffer | string>): 
 function trimCarriageReturn(line: Buffer): Buffer {
   return line.at(-1) === 0x0d ? line.subarray(0, -1) : line;
 }
+
+/** How many bytes of output are gathered before they are handed on. */
+const CHUNK_BYTES = 1 << 18;
+
+/**
+ * Gathers text as UTF-8 and hands it on in chunks. Each piece is encoded as it comes, into a buffer: one long string
+ * built by `+=` would be flattened and then encoded whole, which cost more than serialising the records.
+ */
+export class Utf8Chunks {
+  readonly #write: (bytes: Uint8Array) => void;
+  #buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  #used = 0;
+
+  constructor(write: (bytes: Uint8Array) => void) {
+    this.#write = write;
+  }
+
+  add(text: string): void {
+    // A UTF-16 code unit takes at most three bytes of UTF-8.
+    if (text.length * 3 > this.#buffer.length - this.#used) {
+      this.flush();
+      if (text.length * 3 > this.#buffer.length) {
+        this.#write(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.#used += this.#buffer.write(text, this.#used, 'utf8');
+  }
+
+  /** Hands on what was gathered, in a buffer of its own (a stream may keep it until it is written). */
+  flush(): void {
+    if (this.#used === 0) return;
+    this.#write(this.#buffer.subarray(0, this.#used));
+    this.#buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.#used = 0;
+  }
+}

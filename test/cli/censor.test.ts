@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { censorRecord, recordJson } from '../../src/cli/censor.js';
+import type { CensorResult } from '../../src/services/censor/types.js';
 import { cli } from './helpers.js';
 
 const CONTRACT_KEYS = ['brief', 'verdict', 'censored', 'prompt', 'changes', 'engine'];
@@ -88,5 +90,47 @@ describe('censor --jsonl', () => {
     const run = await cli(['censor', 'a cat'], { env: { STORE_URL: 'ftp://nowhere' } });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('error: config: STORE_URL must start with sqlite:, redis:, postgres: or memory:\n');
+  });
+});
+
+describe('recordJson writes what JSON.stringify writes', () => {
+  const result = (text: string, reason: string): CensorResult => ({
+    verdict: 'rewrite',
+    censored: `${text} (censored)`,
+    changes: [
+      { start: 0, end: 1, from: text, to: 'deliverable', category: 'profanity', tier: 'redline', reason },
+      {
+        start: 2,
+        end: 3,
+        from: 'gun',
+        to: text,
+        category: 'weapons',
+        tier: 'blackout',
+        reason: 'plain',
+        layer: 'safety',
+      },
+    ],
+    engine: 'lexicon',
+  });
+  test.each([
+    'a quiet harbour at dawn',
+    'the "quoted" word',
+    'back\\slash and a trailing \\',
+    'tab\there and a bell \u0007',
+    'emoji 🍆 and accents café',
+    'a lone surrogate \ud83c here',
+    'line separator \u2028 and \u2029, DEL \u007f, slash /',
+    '',
+  ])('%j', (text) => {
+    const record = censorRecord(text, { result: result(text, `because "${text}"`), prompt: `${text}, house style` });
+    expect(recordJson(record)).toBe(JSON.stringify(record));
+  });
+
+  test('a record without changes', () => {
+    const record = censorRecord('x', {
+      result: { verdict: 'pass', censored: 'x', changes: [], engine: 'openai' },
+      prompt: 'x',
+    });
+    expect(recordJson(record)).toBe(JSON.stringify(record));
   });
 });

@@ -75,10 +75,14 @@ describe('a whole performance through the real discord.js client', () => {
     await vote(MODERATOR, 'original');
     await vote(AUTHOR, 'original'); // a changed vote moves, it does not add
     const final = 'Original 3 · Censored 0 — 100% side with the original';
-    const tallied = await show.fake.waitFor(() => {
-      const message = show!.fake.message(finale.id);
-      return message?.embeds[0]?.fields?.[2]?.value === final ? message : undefined;
-    });
+    const tallied = await show.fake.waitFor(
+      () => {
+        const message = show!.fake.message(finale.id);
+        return message?.embeds[0]?.fields?.[2]?.value === final ? message : undefined;
+        // Votes on one message are counted in turn, one edit each; a loaded machine needs more than the default 5 s.
+      },
+      { timeoutMs: 15_000, description: 'the final tally' },
+    );
     expect(tallied.edits).toBe(4);
     const labels = JSON.stringify(tallied?.components);
     expect(labels).toContain('Original (3)');

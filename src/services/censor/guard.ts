@@ -122,9 +122,19 @@ export function cleanModelOutput(raw: string, options: { brief: string; style: s
   return text;
 }
 
+const TRAILING_PUNCTUATION = /[\s,;:]/;
+
+/** `text` without the run of spaces, commas, semicolons and colons it ends with (`/[\s,;:]+$/`, read from the end). */
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING_PUNCTUATION.test(text[end - 1] as string)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** The final prompt: the censored brief with the house style appended in code. "" stays "" (a blocked brief). */
 export function appendStyle(censored: string, style: string): string {
-  const body = censored.trim().replace(/[\s,;:]+$/, '');
+  // Read from the end: the regex would try every space of the brief as the start of the trailing run.
+  const body = trimTrailingPunctuation(censored.trim());
   if (!body) return '';
   const houseStyle = style.trim();
   return houseStyle ? `${body}, ${houseStyle}` : body;

@@ -36,10 +36,14 @@ export function validateBrief(text: string, what = 'brief', max = MAX_BRIEF_LENG
   return trimmed;
 }
 
+// Decoding without `stream` keeps nothing between calls, so one decoder serves every line (making one per line of
+// `censor --jsonl` cost more than decoding it).
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Decodes bytes as UTF-8, refusing invalid sequences instead of replacing them. */
 export function decodeUtf8(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     throw new UserFacingError('The input is not valid UTF-8.');
   }

@@ -61,6 +61,9 @@ describe('appendStyle', () => {
     ['a knight;', '  flat vectors ', 'a knight, flat vectors'],
     ['a knight', '', 'a knight'],
     ['', 'flat vectors', ''],
+    ['a knight , ;: \u00a0,', 'flat vectors', 'a knight, flat vectors'],
+    [',;: ,', 'flat vectors', ''],
+    ['a knight, at dawn ; ', 'flat vectors', 'a knight, at dawn, flat vectors'],
   ])('%j + %j', (censored, houseStyle, expected) => {
     expect(appendStyle(censored, houseStyle)).toBe(expected);
   });

@@ -23,6 +23,7 @@ export class LexiconCensor implements CensorModel {
     request.signal?.throwIfAborted();
     const lexicon = layeredLexicon(this.#lexicon, request.overrides);
     const satire = request.satire !== false;
-    return { ...lexicon.rewrite(request.brief, request.stance ?? 'standard', { satire }), engine: this.name };
+    const { verdict, censored, changes } = lexicon.rewrite(request.brief, request.stance ?? 'standard', { satire });
+    return { verdict, censored, changes, engine: this.name };
   }
 }

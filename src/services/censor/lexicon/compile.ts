@@ -33,6 +33,14 @@ export interface TrieNode {
   disguise?: string | null;
 }
 
+/**
+ * A trie node with every field present from the start, in one order: the scan reads these fields on every word, and
+ * nodes that grew their fields in different orders would each have a shape of their own.
+ */
+export function trieNode(disguise?: string | null): TrieNode {
+  return { terminal: undefined, next: undefined, gapped: undefined, disguise };
+}
+
 /** A word the trie knows, by its repeat-collapsed skeleton, for matching stretched spellings ("kiiiill"). */
 export interface StretchTarget {
   word: string;
@@ -53,6 +61,8 @@ export interface CompiledLexicon {
   gapped: Map<string, GapPhrase[]>;
   /** The strong words, for the fuzzy disguise passes. */
   disguises: DisguiseIndex;
+  /** Leet or masked tokens (folded) found to start no match whatever stands around them; see matcher.ts. */
+  unreadable: Set<string>;
 }
 
 const Rank = { term: 0, form: 1, derived: 2 } as const;
@@ -78,7 +88,7 @@ function insert(root: Map<string, TrieNode>, words: string[], terminal: Terminal
   for (const [i, word] of words.entries()) {
     node = level.get(word);
     if (!node) {
-      node = {};
+      node = trieNode();
       level.set(word, node);
     }
     if (i < words.length - 1) {
@@ -105,6 +115,9 @@ function formInflectionOf(termed: readonly string[], formWords: readonly string[
     return plural && formWords.length === termed.length ? 'plural' : 'base';
   }
   if (pos !== 'verb') return 'base';
+  // Another object for the same verb ("end his life" beside "end her life") inflects as the term does.
+  if (firstWord === termed[0]) return 'base';
+  if (firstWord === `${termed[0]}s`) return 'third';
   if (firstWord.endsWith('ing')) return 'ing';
   return /(?:en|wn|rn|ain)$/.test(firstWord) ? 'participle' : 'past';
 }
@@ -233,5 +246,5 @@ export function compileLexicon(entries: readonly LexiconEntry[], dictionary: Dic
     if (node) node.gapped = list;
   }
   const disguises = buildDisguiseIndex(strong, stems, dictionary);
-  return { root, skeletons, longestWord, symbols, prefixes, gapped, disguises };
+  return { root, skeletons, longestWord, symbols, prefixes, gapped, disguises, unreadable: new Set() };
 }

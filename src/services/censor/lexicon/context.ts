@@ -6,7 +6,7 @@
  */
 import type { LexiconEntry } from '../types.js';
 import { termWords } from './normalize.js';
-import type { Token } from './tokens.js';
+import { Gap, type Token } from './tokens.js';
 
 /** How many words either side of a match count as its context. */
 export const CUE_WINDOW = 3;
@@ -21,13 +21,24 @@ export interface CompiledCues {
    * Protected phrases around the term ("pillow fight", "palette knife", "explosion of colour"): the words before
    * and after the term's own, which must stand right next to the match.
    */
-  phrases?: ReadonlyArray<{ before: string[]; after: string[] }>;
+  phrases?: readonly Frame[];
+  /**
+   * Firing phrases, the same way round: the term fires when one stands around it, joined by plain spaces ("f you",
+   * "f off" for a one-letter mask that means nothing on its own).
+   */
+  firePhrases?: readonly Frame[];
+}
+
+/** The words that must stand right before and right after a match. */
+export interface Frame {
+  before: string[];
+  after: string[];
 }
 
 // People a violent verb may be done to; the usual doers (police, soldiers) are left out, so "police shooting tear gas"
 // needs a victim to fire.
 const PERSON_WORDS: ReadonlySet<string> = new Set(
-  'man men woman women person people boy boys girl girls child children kid kids baby guy guys lady ladies he she him her his them they someone somebody victim wife husband mother father mom dad son daughter brother sister friend teacher student president king queen prince princess stranger'.split(
+  'man men woman women person people boy boys girl girls child children kid kids baby guy guys lady ladies he she him her his them they someone somebody victim wife husband mother father mom dad son daughter brother sister friend teacher student president king queen prince princess stranger prisoner prisoners hostage hostages captive captives victim victims slave slaves'.split(
     ' ',
   ),
 );
@@ -42,31 +53,61 @@ export function compileCues(entry: LexiconEntry): CompiledCues | undefined {
   };
   const fire = words(cues.fire);
   const protect = words(cues.protect);
-  const head = termWords(entry.term);
-  const phrases = (cues.protect ?? [])
-    .map(termWords)
-    .filter((w) => w.length > 1)
-    .flatMap((w) => {
-      const at = w.findIndex((_, i) => head.every((h, k) => w[i + k]?.startsWith(h.slice(0, -1)) ?? false));
-      return at < 0 ? [] : [{ before: w.slice(0, at), after: w.slice(at + head.length) }];
-    });
+  const phrases = framesOf(cues.protect, termWords(entry.term));
+  const firePhrases = framesOf(cues.fire, termWords(entry.term));
   return {
     ...(fire ? { fire } : {}),
     fireOnPerson: cues.fire?.includes('@person') ?? false,
     ...(protect ? { protect } : {}),
     protectName: cues.protect?.includes('@name') ?? false,
     ...(phrases.length > 0 ? { phrases } : {}),
+    ...(firePhrases.length > 0 ? { firePhrases } : {}),
   };
 }
 
-/** Whether a protected phrase stands around the match over tokens `first`..`last`. */
-function inProtectedPhrase(cues: CompiledCues, tokens: readonly Token[], first: number, last: number): boolean {
-  for (const { before, after } of cues.phrases ?? []) {
-    const beforeOk = before.every((w, k) => tokens[first - before.length + k]?.core === w);
-    if (beforeOk && after.every((w, k) => tokens[last + 1 + k]?.core === w)) return true;
+/** The phrases of a cue list, as the words around the term's own (`head`), which may be inflected in them. */
+function framesOf(list: readonly string[] | undefined, head: readonly string[]): Frame[] {
+  // A word of one or two letters is matched whole: "f" must not find itself at the start of every word.
+  const fits = (word: string | undefined, h: string) => (h.length > 2 ? word?.startsWith(h.slice(0, -1)) : word === h);
+  return (list ?? [])
+    .map(termWords)
+    .filter((w) => w.length > 1)
+    .flatMap((w) => {
+      const at = w.findIndex((_, i) => head.every((h, k) => fits(w[i + k], h) ?? false));
+      return at < 0 ? [] : [{ before: w.slice(0, at), after: w.slice(at + head.length) }];
+    });
+}
+
+/**
+ * Whether one of `frames` stands around the match over tokens `first`..`last`; with `tight`, only one to three
+ * spaces or hyphens may join its words ("f, you" and "f    u" are no frame).
+ */
+function inFrame(
+  frames: readonly Frame[],
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  tight: boolean,
+): boolean {
+  for (const { before, after } of frames) {
+    const from = first - before.length;
+    if (from < 0 || last + after.length >= tokens.length) continue;
+    let ok = true;
+    for (let k = 0; ok && k < before.length; k++) {
+      ok = (tokens[from + k] as Token).core === before[k] && joined(tokens[from + k + 1] as Token, tight);
+    }
+    for (let k = 0; ok && k < after.length; k++) {
+      const token = tokens[last + 1 + k] as Token;
+      ok = token.core === after[k] && joined(token, tight);
+    }
+    if (ok) return true;
   }
   return false;
 }
+
+const TIGHT = Gap.Phrase | Gap.Single;
+/** Whether the gap before `token` may join a frame's words. */
+const joined = (token: Token, tight: boolean) => !tight || (token.gap & TIGHT) === TIGHT;
 
 const isCapitalised = (text: string, token: Token) => {
   const first = text.charCodeAt(token.coreStart);
@@ -81,7 +122,7 @@ export function cuesAllow(
   first: number,
   last: number,
 ): boolean {
-  if (cues.phrases && inProtectedPhrase(cues, tokens, first, last)) return false;
+  if (cues.phrases && inFrame(cues.phrases, tokens, first, last, false)) return false;
   const from = Math.max(0, first - CUE_WINDOW);
   const to = Math.min(tokens.length - 1, last + CUE_WINDOW);
   if (cues.protectName && isCapitalised(text, tokens[first] as Token)) {
@@ -89,7 +130,8 @@ export function cuesAllow(
     const after = tokens[last + 1];
     if ((before && isCapitalised(text, before)) || (after && isCapitalised(text, after))) return false;
   }
-  let fired = !cues.fire && !cues.fireOnPerson;
+  let fired = !cues.fire && !cues.fireOnPerson && !cues.firePhrases;
+  if (cues.firePhrases && inFrame(cues.firePhrases, tokens, first, last, true)) fired = true;
   for (let i = from; i <= to; i++) {
     const token = tokens[i] as Token;
     // Inside a match only a phrase's gap can hold other words ("chopped his head off"); they may fire, never protect.

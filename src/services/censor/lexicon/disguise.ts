@@ -4,6 +4,7 @@
  * not a dictionary word, and only looks for the lexicon's strong words, so no ordinary word is ever touched.
  */
 import type { Dictionary } from './dictionary.js';
+import { soundAlikeReadings } from './sound-alike.js';
 
 /** The strong words the passes look for, indexed every way a pass asks. Built once per compiled lexicon. */
 export interface DisguiseIndex {
@@ -112,7 +113,17 @@ function fits(pattern: string, word: string): boolean {
  */
 export function undisguise(word: string, index: DisguiseIndex, exotic: boolean, decoded = false): string | undefined {
   if (word.length < 3 || index.dictionary.has(word)) return undefined;
-  return search(word, index, exotic, decoded);
+  return search(word, index, exotic, decoded) ?? soundsLike(word, index, exotic, decoded);
+}
+
+/** A strong word a sound-alike reading spells ("azzhole" → "asshole") or disguises ("fuq" → "fuk" → "fuck"). */
+function soundsLike(word: string, index: DisguiseIndex, exotic: boolean, decoded: boolean): string | undefined {
+  for (const reading of soundAlikeReadings(word)) {
+    if (index.words.has(reading)) return reading;
+    const found = index.dictionary.has(reading) ? undefined : search(reading, index, exotic, decoded);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function search(word: string, index: DisguiseIndex, exotic: boolean, decoded: boolean): string | undefined {

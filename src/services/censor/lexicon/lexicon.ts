@@ -2,6 +2,7 @@ import type { CensorResult, LexiconEntry, LexiconOverrides, Stance } from '../ty
 import { layerOf } from '../types.js';
 import { type CompiledLexicon, compileLexicon } from './compile.js';
 import { type Dictionary, loadDictionary } from './dictionary.js';
+import { mergeReadings, readMarkup } from './markup.js';
 import { scanText } from './matcher.js';
 import { termKey } from './normalize.js';
 import { type LexiconMatch, rewriteMatches } from './rewrite.js';
@@ -72,7 +73,13 @@ export class Lexicon {
 
   /** Finds every term in `text`: in order, non-overlapping, the longest match at each place. */
   scan(text: string, ignoreCues = false): LexiconMatch[] {
-    return scanText(text, this.#compiled, ignoreCues).map(({ start, end, terminal }) => ({
+    const asWritten = scanText(text, this.#compiled, ignoreCues);
+    // HTML is read as shown too ("f<b>u</b>ck"); most briefs hold none and skip the second reading.
+    const markup = readMarkup(text);
+    const raw = markup
+      ? mergeReadings(markup, scanText(markup.text, this.#compiled, ignoreCues), asWritten)
+      : asWritten;
+    return raw.map(({ start, end, terminal }) => ({
       start,
       end,
       text: text.slice(start, end),

@@ -1,6 +1,6 @@
 /** Where nothing matched exactly: a token that disguises a strong word (see ./disguise.ts). */
 
-import type { TrieNode } from './compile.js';
+import { type TrieNode, trieNode } from './compile.js';
 import { undisguise, unmask } from './disguise.js';
 import { leetReadings } from './leet.js';
 import type { Found, Scan } from './readings.js';
@@ -36,18 +36,21 @@ const REMEMBERED = 50_000;
  */
 function plainDisguise(scan: Scan, token: Token, node: TrieNode | undefined): string | undefined {
   if (node?.disguise !== undefined) return node.disguise ?? undefined;
-  const exotic = exoticLetters(token, scan.text);
-  if (exotic === undefined) return undefined;
-  const word = undisguise(token.core, scan.lexicon.disguises, exotic);
-  if (exotic) return word;
   const { root, disguises } = scan.lexicon;
+  // Most new words are dictionary words, which disguise nothing however their letters were written.
+  const known = disguises.dictionary.has(token.core);
+  const exotic = known ? false : exoticLetters(token, scan.text);
+  if (exotic === undefined) return undefined;
+  const word = known ? undefined : undisguise(token.core, disguises, exotic);
+  if (exotic) return word;
   if (node) node.disguise = word ?? null;
-  else {
+  // Only a plain word is ever looked up by its own spelling again (a stretched one is read every way each time).
+  else if (token.plain) {
     if (disguises.remembered.length >= REMEMBERED) {
       for (const key of disguises.remembered) root.delete(key);
       disguises.remembered.length = 0;
     }
-    root.set(token.core, { disguise: word ?? null });
+    root.setHashed(token.core, token.hash, trieNode(word ?? null));
     disguises.remembered.push(token.core);
   }
   return word;

@@ -3,6 +3,7 @@
  * whatever a disguise did (fullwidth letters, ligatures, accents, Cyrillic look-alikes, zero-width characters).
  */
 import { createRequire } from 'node:module';
+import { LETTER_READINGS } from './letters.js';
 
 /** How the tokenizer treats a folded code point. */
 export const CharClass = {
@@ -64,7 +65,7 @@ const ASCII_LETTERS = /^[a-z]+$/;
 
 /** One code point through the confusables data, to plain lowercase letters when its prototype is one. */
 function unconfuse(c: string): string {
-  const latin = LATIN_LETTERS.get(c);
+  const latin = LATIN_LETTERS.get(c) ?? LETTER_READINGS.get(c);
   if (latin) return latin;
   const prototype = CONFUSABLES[c];
   if (prototype === undefined) return c;
@@ -97,10 +98,28 @@ const ASCII: readonly FoldedChar[] = Array.from({ length: 128 }, (_, code) => {
   return { folded: char, cls: CharClass.Separator };
 });
 
+const JOINER: FoldedChar = { folded: '', cls: CharClass.Joiner };
+const MARK = /^\p{M}$/u;
+
+/**
+ * A combining sign of the Indic scripts (U+0900–U+0DFF): its vowel signs and nasal marks spell the word ("चूतिया"
+ * without them is another word), unlike a Latin accent, so they stay in it. The Devanagari nukta (the dot of "ड़")
+ * folds away like an accent, and candrabindu reads as anusvara, as people type either.
+ */
+function indicSign(char: string): FoldedChar | undefined {
+  if (!MARK.test(char)) return undefined;
+  if (char === '\u093c') return JOINER;
+  return { folded: char === '\u0901' ? '\u0902' : char, cls: CharClass.Word };
+}
+
 /** Folds the code point at the start of `char` (one code point, possibly a surrogate pair). */
 export function foldChar(char: string): FoldedChar {
   const code = char.charCodeAt(0);
   if (code < 128) return ASCII[code] as FoldedChar;
+  if (code >= 0x0900 && code <= 0x0dff) {
+    const sign = indicSign(char);
+    if (sign) return sign;
+  }
   const folded = foldNonAscii(char);
   if (folded === '') return { folded, cls: CharClass.Joiner };
   // Only a letter or digit folds into letters: "™" decomposes to "tm" but must not glue onto "gun™".

@@ -1,6 +1,6 @@
 import { Gap, gapFlags } from './gaps.js';
-import { CharClass, foldChar } from './normalize.js';
-import { HASH_SEED, hashEnd, hashStep, hashWord } from './word-index.js';
+import { CharClass, type FoldedChar, foldChar } from './normalize.js';
+import { FNV_PRIME, HASH_SEED, hashEnd, hashWord } from './word-index.js';
 
 export { Gap };
 
@@ -26,6 +26,9 @@ export interface Token {
   /** `hashWord(core)`, to look the word up in the trie's first level without hashing it again. */
   hash: number;
 }
+
+/** The flags of the gap nearly every word follows, one space (see gapFlags). */
+const ONE_SPACE = Gap.Phrase | Gap.Single;
 
 /** What the tokenizer knows about the token it is reading. */
 interface Open {
@@ -91,6 +94,10 @@ const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) =>
   /[A-Za-z0-9]/.test(String.fromCharCode(code)) ? 1 : 0,
 );
 const isAsciiWord = (code: number) => code < 128 && ASCII_WORD[code] === 1;
+// ASCII separators (spaces, most punctuation), by code, so the commonest characters between words skip foldChar.
+const ASCII_SEPARATOR = Uint8Array.from({ length: 128 }, (_, code) =>
+  foldChar(String.fromCharCode(code)).cls === CharClass.Separator ? 1 : 0,
+);
 
 /**
  * The commonest token, read in one go: ASCII letters and digits, then a separator or the end of the text. Undefined
@@ -104,12 +111,14 @@ function asciiWord(text: string, from: number, previousEnd: number): Token | und
   let stretched = false;
   let hash = HASH_SEED;
   let i = from;
+  // Every character of nearly every word passes here, interpreted until V8 optimises the loop (most of a fresh
+  // process's first thousand briefs): hence no helper calls inside it.
   for (; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (!isAsciiWord(code)) break;
+    if (code >= 128 || ASCII_WORD[code] === 0) break;
     // ORing in 32 lowercases an ASCII letter and leaves a digit as it is.
     const lower = code | 32;
-    hash = hashStep(hash, lower);
+    hash = Math.imul(hash ^ lower, FNV_PRIME);
     if (lower !== code) upper = true;
     if (code <= 57) leet = true;
     if (lower === runCode) stretched ||= ++runLength >= 3;
@@ -120,7 +129,7 @@ function asciiWord(text: string, from: number, previousEnd: number): Token | und
   }
   if (i < text.length) {
     const code = text.charCodeAt(i);
-    if (code >= 128 || foldChar(text[i] as string).cls !== CharClass.Separator) return undefined;
+    if (code >= 128 || ASCII_SEPARATOR[code] === 0) return undefined;
   }
   const sliced = text.slice(from, i);
   const norm = upper ? sliced.toLowerCase() : sliced;
@@ -131,7 +140,12 @@ function asciiWord(text: string, from: number, previousEnd: number): Token | und
     coreStart: from,
     coreEnd: i,
     core: norm,
-    gap: previousEnd < 0 ? 0 : gapFlags(text, previousEnd, from),
+    gap:
+      previousEnd < 0
+        ? 0
+        : from - previousEnd === 1 && text.charCodeAt(previousEnd) === 32
+          ? ONE_SPACE
+          : gapFlags(text, previousEnd, from),
     leet,
     masked: false,
     plain: !leet && !stretched,
@@ -157,32 +171,70 @@ function readAscii(text: string, from: number, t: Open): number {
   return i;
 }
 
+/** Adds a character that was folded on its own (non-ASCII, a leet or mask symbol, a joiner) to the open token. */
+function addFolded(text: string, i: number, width: number, { folded, cls }: FoldedChar, t: Open): void {
+  if (t.ascii) {
+    // From here on the token is folded character by character.
+    t.norm = text.slice(t.start, i).toLowerCase();
+    t.ascii = false;
+  }
+  if (cls === CharClass.Word) {
+    if (t.coreStart < 0) {
+      t.coreStart = i;
+      t.coreFrom = t.norm.length;
+    }
+    t.norm += folded;
+    t.coreEnd = i + width;
+    t.coreTo = t.norm.length;
+    const first = folded.charCodeAt(0);
+    if (first >= 48 && first <= 57) t.leet = true;
+  } else if (cls === CharClass.Leet) {
+    t.norm += folded;
+    t.leet = true;
+  } else if (cls === CharClass.Mask) {
+    t.norm += folded;
+    t.masked = true;
+  } else if (t.coreEnd === i) {
+    // A combining accent or zero-width character right after a letter belongs to that letter.
+    t.coreEnd = i + width;
+  }
+  t.end = i + width;
+}
+
+/** What one past the end of the text reads as: a separator, so an open token is closed in one place. */
+const END: FoldedChar = { folded: ' ', cls: CharClass.Separator };
+
 /**
  * Splits a brief into folded tokens. Zero-width characters, soft hyphens and accents vanish inside a token; leet
  * symbols stay in it; everything else separates tokens. Linear in the length of the text; a token of plain ASCII
- * letters is sliced and lowercased once instead of being folded character by character.
+ * letters is sliced and lowercased once instead of being folded character by character. The rare cases sit in
+ * helpers: V8 optimises this loop early, on the first briefs, and a branch it has not seen run yet throws that away.
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const record: Open = open({} as Open, 0);
   let t: Open | undefined;
   let previousEnd = -1;
-  for (let i = 0; i < text.length; ) {
-    const code = text.charCodeAt(i);
-    if (isAsciiWord(code)) {
-      const word = t ? undefined : asciiWord(text, i, previousEnd);
-      if (word) {
-        tokens.push(word);
-        previousEnd = i = word.end;
+  for (let i = 0; i <= text.length; ) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    let width = 1;
+    let char = END;
+    if (code >= 128 || ASCII_SEPARATOR[code] === 0) {
+      if (isAsciiWord(code)) {
+        const word = t ? undefined : asciiWord(text, i, previousEnd);
+        if (word) {
+          tokens.push(word);
+          previousEnd = i = word.end;
+          continue;
+        }
+        t ??= open(record, i);
+        i = readAscii(text, i, t);
         continue;
       }
-      t ??= open(record, i);
-      i = readAscii(text, i, t);
-      continue;
+      width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+      char = foldChar(width === 1 ? (text[i] as string) : text.slice(i, i + 2));
     }
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
-    const { folded, cls } = foldChar(width === 1 ? (text[i] as string) : text.slice(i, i + 2));
-    if (cls === CharClass.Separator || (cls === CharClass.Joiner && !t)) {
+    if (char.cls === CharClass.Separator || (char.cls === CharClass.Joiner && !t)) {
       if (t) {
         tokens.push(close(text, t, previousEnd));
         previousEnd = t.end;
@@ -190,35 +242,9 @@ export function tokenize(text: string): Token[] {
       }
     } else {
       t ??= open(record, i);
-      if (t.ascii) {
-        // From here on the token is folded character by character.
-        t.norm = text.slice(t.start, i).toLowerCase();
-        t.ascii = false;
-      }
-      if (cls === CharClass.Word) {
-        if (t.coreStart < 0) {
-          t.coreStart = i;
-          t.coreFrom = t.norm.length;
-        }
-        t.norm += folded;
-        t.coreEnd = i + width;
-        t.coreTo = t.norm.length;
-        const first = folded.charCodeAt(0);
-        if (first >= 48 && first <= 57) t.leet = true;
-      } else if (cls === CharClass.Leet) {
-        t.norm += folded;
-        t.leet = true;
-      } else if (cls === CharClass.Mask) {
-        t.norm += folded;
-        t.masked = true;
-      } else if (t.coreEnd === i) {
-        // A combining accent or zero-width character right after a letter belongs to that letter.
-        t.coreEnd = i + width;
-      }
-      t.end = i + width;
+      addFolded(text, i, width, char, t);
     }
     i += width;
   }
-  if (t) tokens.push(close(text, t, previousEnd));
   return tokens;
 }

@@ -6,7 +6,8 @@
 
 /** FNV-1a over UTF-16 code units; `tokens.ts` computes the same, a character at a time, as it reads a word. */
 export const HASH_SEED = 0x811c9dc5;
-export const hashStep = (hash: number, code: number) => Math.imul(hash ^ code, 0x01000193);
+export const FNV_PRIME = 0x01000193;
+export const hashStep = (hash: number, code: number) => Math.imul(hash ^ code, FNV_PRIME);
 /** Thirty bits: a small integer to V8, so a token holds its hash without boxing it. */
 export const hashEnd = (hash: number) => hash & 0x3fffffff;
 
@@ -26,12 +27,17 @@ export class WordIndex<V> extends Map<string, V> {
   #stale = false;
 
   override set(key: string, value: V): this {
-    const isNew = !super.has(key);
+    return this.setHashed(key, hashWord(key), value);
+  }
+
+  /** Sets `key`, whose `hashWord` is `hash`, to `value`. */
+  setHashed(key: string, hash: number, value: V): this {
+    const size = this.size;
     super.set(key, value);
     if (this.#stale) return this;
     // Kept at most half full, so a probe ends soon at an empty slot.
-    if (isNew && this.size * 2 > this.#mask + 1) this.#rebuild();
-    else this.#place(key, value, hashWord(key));
+    if (this.size > size && this.size * 2 > this.#mask + 1) this.#rebuild();
+    else this.#place(key, value, hash);
     return this;
   }
 

@@ -40,6 +40,19 @@ describe('unsafe words and phrases of the third round fire in the safety layer',
     ['a junkie shooting up heroin', ['junkie', 'shoot up', 'heroin']],
     ['a Klan rally', ['klan']],
     ['throat cut, blood everywhere', ['throat cut', 'blood']],
+    ['a proud boys rally', ['proud boys']],
+    ['a 1488 tattoo', ['1488']],
+    ['xanax bars on a table', ['xanax']],
+    ['sipping lean from a styrofoam cup', ['lean']],
+    ['track marks on his arm', ['track marks']],
+    ['a curb stomp', ['curb stomp']],
+    ['they cut off his hand', ['cut off']],
+    ['he took his own life', ['take own life']],
+    ['she ended her life', ['end her life']],
+    ['a girl with scars on her wrists', ['scars wrists']],
+    ['starving herself for a photo', ['starve herself']],
+    ['a massage parlor happy ending', ['happy ending']],
+    ['a beaten prisoner', ['beaten']],
   ])('%j', (brief, expected) => expect(terms(brief)).toEqual(expected));
 });
 
@@ -76,6 +89,12 @@ describe('innocent senses of the new homographs pass', () => {
     'he cut himself a slice of cake',
     'a brutally honest review',
     'a strangler fig tree',
+    'a lean muscular man',
+    'lean against the wall',
+    'cut off the power',
+    'a man cut off from the world',
+    'end of life care',
+    'a happy ending to the fairy tale',
   ])('%j', (brief) => expect(safety.scan(brief)).toEqual([]));
 });
 
@@ -171,6 +190,14 @@ describe('a replacement that needs an object gets one, or one that stands alone 
   ])('%j', (brief, censored) => expect(lexicon.rewrite(brief).censored).toMatch(censored));
 });
 
+describe('a listed form with another object inflects as the term does', () => {
+  test.each([
+    ['end his life', /^(?:request urgent wellbeing support|escalate a wellbeing concern)$/],
+    ['he ended his life', /^he (?:requested urgent wellbeing support|escalated a wellbeing concern)$/],
+    ['she jumps in front of a train', /^she (?:misses the train on purpose|requests urgent wellbeing support)$/],
+  ])('%j', (brief, censored) => expect(lexicon.rewrite(brief).censored).toMatch(censored));
+});
+
 describe('a listed form that is no plural keeps its euphemism as it is', () => {
   test.each([
     ['fecal matter', 'feces'],
@@ -185,4 +212,23 @@ describe('a listed form that is no plural keeps its euphemism as it is', () => {
   test('a listed plural still pluralises: "two motherfuckers"', () => {
     expect(lexicon.rewrite('two motherfuckers').censored).toMatch(/^two valued parents$|s$/);
   });
+});
+
+describe('the satire fires on labour and power, not on other senses of its words', () => {
+  test.each([
+    'strike a pose on the runway',
+    'a lightning strike over the sea',
+    'a bowling strike',
+    'the union jack flag',
+    'a riot of colour in the garden',
+    'star wars stormtroopers',
+    'a tug of war at the picnic',
+    'a rap battle',
+  ])('%j passes with satire on', (brief) => expect(lexicon.scan(brief)).toEqual([]));
+
+  test.each([
+    ['workers on strike', 'strike'],
+    ['the union rally', 'union'],
+    ['a street riot', 'riot'],
+  ])('%j still fires', (brief, term) => expect(lexicon.scan(brief).map((m) => m.entry.term)).toContain(term));
 });

@@ -66,6 +66,7 @@ describe('scanning stays linear in the length of the brief', () => {
     ['spaced-out letters', 'a b c d e f g h i j k l m n o p q r s t u v w x y z '],
     ['leet symbols', '$!|@1 k1ll 5ex bl00d '],
     ['stretched letters', 'kiiiiiiiiiiiiiiiiiiiiiiiiiiiill bloooooooooood '],
+    ['markup and references', 'f<b>u</b>ck <!-- x --> sh&#105;t &amp; <b>a</b>'],
   ])('%s, 100 KB', (_, unit) => {
     const brief = unit.repeat(Math.ceil(100_000 / unit.length));
     const started = performance.now();

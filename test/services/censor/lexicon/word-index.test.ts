@@ -42,4 +42,14 @@ describe('WordIndex reads by hash what the Map holds', () => {
     for (const [i, word] of words.entries()) index.set(word, i);
     expect(words.every((word, i) => lookup(index, word) === i)).toBe(true);
   });
+
+  test('setHashed is set with the hash handed in, updates included', () => {
+    const index = new WordIndex<number>();
+    const words = Array.from({ length: 3000 }, (_, i) => `hashed${i}`);
+    for (const [i, word] of words.entries()) index.setHashed(word, hashWord(word), i);
+    index.setHashed('hashed7', hashWord('hashed7'), -7);
+    expect(index.size).toBe(3000);
+    expect(index.get('hashed7')).toBe(-7);
+    expect(words.every((word, i) => lookup(index, word) === (i === 7 ? -7 : i))).toBe(true);
+  });
 });
