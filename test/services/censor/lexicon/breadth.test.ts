@@ -232,3 +232,32 @@ describe('the satire fires on labour and power, not on other senses of its words
     ['a street riot', 'riot'],
   ])('%j still fires', (brief, term) => expect(lexicon.scan(brief).map((m) => m.entry.term)).toContain(term));
 });
+
+describe('round four: classes the held-out briefs exposed (data/lexicon-mined.md)', () => {
+  test.each([
+    ['a crushed skull on the pavement', ['skull crushed']],
+    ['he blew his head off', ['blow head off']],
+    ['a junkie with a needle in his arm', ['junkie', 'needle in arm']],
+    ['the bloodiest battle', ['bloody']],
+    ['a belly cut open', ['cut open']],
+    ['a white pride banner', ['white pride']],
+    ['a woman with no clothing on', ['no clothing']],
+    ['a bottomless dancer', ['bottomless']],
+    ['a sucide note', ['suicide']],
+  ])('%j', (brief, expected) => expect(terms(brief).slice(0, expected.length)).toEqual(expected));
+
+  test.each([
+    'killing it on stage',
+    'dressed to kill',
+    'a murder of crows on a fence',
+    'a naked mole rat',
+    'a horny toad in the desert',
+    'a corpse flower in bloom',
+    'a rugby hooker in the scrum',
+    'a penalty shootout',
+    'a bottomless pit',
+    'a full bleed print',
+    "a Guns N' Roses poster",
+    'dying to know the ending',
+  ])('%j passes', (brief) => expect(safety.scan(brief)).toEqual([]));
+});
