@@ -62,7 +62,7 @@ out('## The peers’ own disguise cases (data/eval/peer-disguises.tsv): caught p
 out(formatDisguiseTable(scoreDisguises(createDetectors(), loadPeerDisguiseCases()), 'innocent texts left alone'));
 out();
 out(
-  '## Held-out briefs (data/eval/heldout-briefs.tsv, written before the censor saw them): unsafe terms left unchanged, innocent traps changed',
+  '## Held-out briefs (data/eval/heldout-briefs.tsv, written before the censor saw them; one round of fixes by class since, so no longer held out): unsafe terms left unchanged, innocent traps changed',
 );
 out(formatHeldoutTable(scoreHeldout(createHeldoutCensors())));
 out();
