@@ -38,7 +38,7 @@ export interface Frame {
 // People a violent verb may be done to; the usual doers (police, soldiers) are left out, so "police shooting tear gas"
 // needs a victim to fire.
 const PERSON_WORDS: ReadonlySet<string> = new Set(
-  'man men woman women person people boy boys girl girls child children kid kids baby guy guys lady ladies he she him her his them they someone somebody victim wife husband mother father mom dad son daughter brother sister friend teacher student president king queen prince princess stranger prisoner prisoners hostage hostages captive captives victim victims slave slaves protester protesters civilian civilians refugee refugees journalist journalists'.split(
+  'man men woman women person people boy boys girl girls child children kid kids baby guy guys lady ladies he she him her his them they someone somebody victim wife husband mother father mom dad son daughter brother sister friend teacher student president king queen prince princess stranger prisoner prisoners hostage hostages captive captives victims slave slaves protester protesters civilian civilians refugee refugees journalist journalists'.split(
     ' ',
   ),
 );
